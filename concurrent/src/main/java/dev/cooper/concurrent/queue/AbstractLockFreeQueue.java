@@ -1,0 +1,199 @@
+package dev.cooper.concurrent.queue;
+
+import java.lang.invoke.VarHandle;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Blocking on top of a lock-free {@code offer}/{@code poll}: spin, then yield, then park on a
+ * {@link Waiters} stack. Subclasses call {@link #signalNotEmpty()} after every successful
+ * insert and {@link #signalNotFull()} after every successful removal.
+ *
+ * <p>Whether a wake-up can race with the waiter's registration depends on how the kind's
+ * insert and removal are made visible (see {@link Waiters}). A kind whose insert is a CAS,
+ * getAndAdd or getAndSet passes {@code fencedInsert = true}: consumers then park until
+ * signalled. Otherwise consumers park for at most {@link #UNFENCED_PARK_NANOS} between
+ * re-checks, and the blocking {@code put} adds a full fence before its signal so that a
+ * {@code put} never leaves a {@code take} waiting; likewise for removals and
+ * {@code fencedRemove}. The decision and its cost are in
+ * {@code docs/decisions/0002-wake-ups-on-lock-free-queues.md}.
+ */
+abstract class AbstractLockFreeQueue<E> extends AbstractMessageQueue<E> {
+
+    /** Longest park between re-checks where a signal may race with registration. */
+    static final long UNFENCED_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    /** Consumers waiting for an element. */
+    private final Waiters notEmpty = new Waiters();
+    /** Producers waiting for room. */
+    private final Waiters notFull = new Waiters();
+    private final boolean fencedInsert;
+    private final boolean fencedRemove;
+
+    AbstractLockFreeQueue(boolean fencedInsert, boolean fencedRemove) {
+        this.fencedInsert = fencedInsert;
+        this.fencedRemove = fencedRemove;
+    }
+
+    /** Call after a successful insert: wakes a consumer if one is parked. */
+    final void signalNotEmpty() {
+        if (notEmpty.hasWaiters()) {
+            notEmpty.signal();
+        }
+    }
+
+    /** Call after a successful removal: wakes a producer if one is parked. */
+    final void signalNotFull() {
+        if (notFull.hasWaiters()) {
+            notFull.signal();
+        }
+    }
+
+    @Override
+    public void put(E e) throws InterruptedException {
+        checkElement(e);
+        checkInterrupt();
+        if (!offer(e)) {
+            awaitInsert(e, false, 0L);
+        }
+        if (!fencedInsert) {
+            // The offer's own signal check may have run before its release store was visible
+            // to a registering consumer; a fence and a second check close that window.
+            VarHandle.fullFence();
+            signalNotEmpty();
+        }
+    }
+
+    @Override
+    public boolean offer(E e, long timeout, TimeUnit unit) throws InterruptedException {
+        checkElement(e);
+        Objects.requireNonNull(unit, "unit is null");
+        checkInterrupt();
+        boolean inserted = offer(e) || awaitInsert(e, true, System.nanoTime() + unit.toNanos(timeout));
+        if (inserted && !fencedInsert) {
+            VarHandle.fullFence();
+            signalNotEmpty();
+        }
+        return inserted;
+    }
+
+    @Override
+    public E take() throws InterruptedException {
+        checkInterrupt();
+        E e = poll();
+        if (e == null) {
+            e = awaitRemove(false, 0L);
+        }
+        if (!fencedRemove) {
+            VarHandle.fullFence();
+            signalNotFull();
+        }
+        return e;
+    }
+
+    @Override
+    public E poll(long timeout, TimeUnit unit) throws InterruptedException {
+        Objects.requireNonNull(unit, "unit is null");
+        checkInterrupt();
+        E e = poll();
+        if (e == null) {
+            e = awaitRemove(true, System.nanoTime() + unit.toNanos(timeout));
+        }
+        if (e != null && !fencedRemove) {
+            VarHandle.fullFence();
+            signalNotFull();
+        }
+        return e;
+    }
+
+    /** Waits until {@code e} is inserted; false only when timed and the deadline passed. */
+    private boolean awaitInsert(E e, boolean timed, long deadline) throws InterruptedException {
+        for (int round = 0; ; round++) {
+            if (offer(e)) {
+                return true;
+            }
+            long remaining = timed ? deadline - System.nanoTime() : Long.MAX_VALUE;
+            if (remaining <= 0) {
+                return false;
+            }
+            if (!Backoff.shouldPark(round)) {
+                Backoff.pause(round);
+                continue;
+            }
+            Waiters.Node node = notFull.enqueue();
+            boolean inserted = offer(e); // the re-check after registering
+            if (!inserted) {
+                park(remaining, fencedRemove);
+            }
+            boolean signalled = !notFull.cancel(node);
+            if (inserted) {
+                if (signalled) {
+                    notFull.passOn();
+                }
+                return true;
+            }
+            if (Thread.interrupted()) {
+                if (signalled) {
+                    notFull.passOn();
+                }
+                throw new InterruptedException();
+            }
+        }
+    }
+
+    /** Waits for an element; null only when timed and the deadline passed. */
+    private E awaitRemove(boolean timed, long deadline) throws InterruptedException {
+        for (int round = 0; ; round++) {
+            E e = poll();
+            if (e != null) {
+                return e;
+            }
+            long remaining = timed ? deadline - System.nanoTime() : Long.MAX_VALUE;
+            if (remaining <= 0) {
+                return null;
+            }
+            if (!Backoff.shouldPark(round)) {
+                Backoff.pause(round);
+                continue;
+            }
+            Waiters.Node node = notEmpty.enqueue();
+            e = poll(); // the re-check after registering
+            if (e == null) {
+                park(remaining, fencedInsert);
+            }
+            boolean signalled = !notEmpty.cancel(node);
+            if (e != null) {
+                if (signalled) {
+                    notEmpty.passOn();
+                }
+                return e;
+            }
+            if (Thread.interrupted()) {
+                if (signalled) {
+                    notEmpty.passOn();
+                }
+                throw new InterruptedException();
+            }
+        }
+    }
+
+    /**
+     * Parks for at most {@code remaining} nanoseconds, or less where the signal may race with
+     * registration. A spurious return is harmless: every caller re-checks.
+     */
+    private static void park(long remaining, boolean fencedSignal) {
+        long bound = fencedSignal ? remaining : Math.min(remaining, UNFENCED_PARK_NANOS);
+        if (bound == Long.MAX_VALUE) {
+            LockSupport.park();
+        } else {
+            LockSupport.parkNanos(bound);
+        }
+    }
+
+    private static void checkInterrupt() throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.cooper.concurrent.queue;
+
+import java.util.AbstractQueue;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * What every kind shares: argument checks, {@code drainTo}, the default batch forms and
+ * {@code remainingCapacity}, all written on top of the kind's {@code offer} and {@code poll}.
+ * Kinds override the batch forms where their algorithm does better than a loop.
+ */
+abstract class AbstractMessageQueue<E> extends AbstractQueue<E> implements MessageQueue<E> {
+
+    @Override
+    public int remainingCapacity() {
+        int capacity = capacity();
+        return capacity == Integer.MAX_VALUE ? Integer.MAX_VALUE : capacity - size();
+    }
+
+    @Override
+    public int drainTo(Collection<? super E> target) {
+        return drainTo(target, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public int drainTo(Collection<? super E> target, int maxElements) {
+        Objects.requireNonNull(target, "target is null");
+        if (target == this) {
+            throw new IllegalArgumentException("cannot drain a queue into itself");
+        }
+        if (maxElements <= 0) {
+            return 0;
+        }
+        return drain(target::add, maxElements);
+    }
+
+    @Override
+    public int drain(Consumer<? super E> consumer, int limit) {
+        Objects.requireNonNull(consumer, "consumer is null");
+        checkLimit(limit);
+        int n = 0;
+        E e;
+        while (n < limit && (e = poll()) != null) {
+            n++;
+            consumer.accept(e);
+        }
+        return n;
+    }
+
+    @Override
+    public int fill(Supplier<? extends E> supplier, int limit) {
+        Objects.requireNonNull(supplier, "supplier is null");
+        checkLimit(limit);
+        int n = 0;
+        while (n < limit && hasRoom()) {
+            E e = Objects.requireNonNull(supplier.get(), "supplier returned null");
+            insertTaken(e);
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * Whether an {@code offer} could succeed now. On a single-producer kind, called from the
+     * producer thread, a {@code true} stays true until the producer inserts.
+     */
+    boolean hasRoom() {
+        return size() < capacity();
+    }
+
+    /**
+     * Inserts an element already taken from a {@code fill} supplier after {@link #hasRoom()}
+     * said yes. Only another producer can have taken that room since; wait for it to come back
+     * rather than drop the element (see {@link MessageQueue#fill}).
+     */
+    void insertTaken(E e) {
+        for (int round = 0; !offer(e); round++) {
+            Backoff.pause(round);
+        }
+    }
+
+    /** Any thread may ask; exact when the queue is quiescent. */
+    @Override
+    public boolean isEmpty() {
+        return size() == 0;
+    }
+
+    static <T> T checkElement(T e) {
+        return Objects.requireNonNull(e, "element is null");
+    }
+
+    static void checkLimit(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit: " + limit + " (expected: >= 0)");
+        }
+    }
+
+    static int checkCapacity(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity: " + capacity + " (expected: >= 1)");
+        }
+        return capacity;
+    }
+
+    @Override
+    public String toString() {
+        return kind() + super.toString();
+    }
+}

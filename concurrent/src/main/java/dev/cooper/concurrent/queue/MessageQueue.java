@@ -1,0 +1,72 @@
+package dev.cooper.concurrent.queue;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * A {@link BlockingQueue} that the typed messages of an application flow through, usable
+ * wherever a {@code BlockingQueue} goes (a {@code ThreadPoolExecutor}, say).
+ *
+ * <p>Every implementation is one of the {@link QueueKind}s, which states its concurrency
+ * shape: how many threads may produce and consume at once, whether it is bounded, and whether
+ * it is lock-free. Calling a producer method from a second thread at the same time on a
+ * single-producer kind (or a consumer method on a single-consumer kind) breaks the queue; run
+ * with {@code -Dcooper.queue.checkThreads=true} to have such misuse reported as an
+ * {@link IllegalStateException} (see {@link QueueKind}).
+ *
+ * <p>Common policy of all kinds:
+ * <ul>
+ *   <li>null elements are refused with {@link NullPointerException};</li>
+ *   <li>{@code offer} fails exactly when {@code size() == capacity()};</li>
+ *   <li>{@code size()} is exact when the queue is quiescent and always within
+ *       {@code [0, capacity()]};</li>
+ *   <li>iterators are weakly consistent: they never throw
+ *       {@link java.util.ConcurrentModificationException}, see every element present when
+ *       they were created that is not removed meanwhile, and may see later ones;</li>
+ *   <li>blocking methods throw {@link InterruptedException} when interrupted before or while
+ *       waiting, and then have not inserted or removed anything;</li>
+ *   <li>memory consistency: actions in a thread before it inserts an element happen-before
+ *       actions after that element's removal (or access) in another thread.</li>
+ * </ul>
+ *
+ * @param <E> the type of the elements
+ */
+public interface MessageQueue<E> extends BlockingQueue<E> {
+
+    /**
+     * The most elements this queue can hold: at least the capacity asked for (some kinds round
+     * up to a power of two, as their {@link QueueKind} says), {@link Integer#MAX_VALUE} for an
+     * unbounded queue.
+     */
+    int capacity();
+
+    /**
+     * Removes up to {@code limit} elements that are available now, in queue order, and hands
+     * each to {@code consumer}; never blocks. A single-consumer kind may only call it from its
+     * consumer thread. If {@code consumer} throws, the element it was given counts as removed
+     * and the exception propagates.
+     *
+     * @return how many elements were removed
+     * @throws IllegalArgumentException if {@code limit} is negative
+     */
+    int drain(Consumer<? super E> consumer, int limit);
+
+    /**
+     * Inserts up to {@code limit} elements taken from {@code supplier}, stopping early when the
+     * queue is full. The supplier is called only when there is room for what it returns, so no
+     * supplied element is dropped; if it throws, nothing more is inserted and the exception
+     * propagates. A single-producer kind may only call it from its producer thread. It does not
+     * block, with one exception: on a multi-producer kind another producer may take the last
+     * room between the check and the insert, and {@code fill} then waits (spin, yield) until
+     * the element it already took from the supplier is in.
+     *
+     * @return how many elements were inserted
+     * @throws IllegalArgumentException if {@code limit} is negative
+     * @throws NullPointerException if the supplier returns null (the elements before it stay)
+     */
+    int fill(Supplier<? extends E> supplier, int limit);
+
+    /** Which implementation this is, and so its concurrency contract. */
+    QueueKind kind();
+}

@@ -1,0 +1,83 @@
+package dev.cooper.concurrent.queue;
+
+import java.util.function.IntFunction;
+
+/**
+ * Every {@link MessageQueue} implementation, with its concurrency contract.
+ *
+ * <p>A kind that is not {@link #multiProducer()} allows one producer thread at a time (the
+ * methods that insert: {@code offer}, {@code add}, {@code put}, {@code fill}); a kind that is
+ * not {@link #multiConsumer()} allows one consumer thread at a time (the methods that remove
+ * or look at the head: {@code poll}, {@code take}, {@code remove}, {@code peek},
+ * {@code element}, {@code drain}, {@code drainTo}, {@code clear}). Another thread may take over
+ * a role once the previous one has stopped, given a happens-before edge between them (a
+ * {@code Thread.join}, a lock, a volatile write and read). {@code size}, {@code isEmpty},
+ * {@code capacity}, {@code remainingCapacity} and {@code contains} may be called from any
+ * thread.
+ *
+ * <p>Debug option: run with {@code -Dcooper.queue.checkThreads=true} and a single-producer
+ * (single-consumer) kind throws {@link IllegalStateException} when a second thread uses the
+ * producer (consumer) role while the first is still alive. Off by default, and then it costs
+ * nothing: the check sits behind a {@code static final} flag the JIT folds away.
+ */
+public enum QueueKind {
+
+    // Lock-free, array-backed.
+
+    // Lock-free, linked.
+
+    // Lock-based.
+
+    ;
+
+    private final boolean multiProducer;
+    private final boolean multiConsumer;
+    private final boolean bounded;
+    private final boolean lockFree;
+    private final IntFunction<MessageQueue<?>> factory;
+
+    QueueKind(boolean multiProducer, boolean multiConsumer, boolean bounded, boolean lockFree,
+              IntFunction<MessageQueue<?>> factory) {
+        this.multiProducer = multiProducer;
+        this.multiConsumer = multiConsumer;
+        this.bounded = bounded;
+        this.lockFree = lockFree;
+        this.factory = factory;
+    }
+
+    /** Whether several threads may insert at the same time. */
+    public boolean multiProducer() {
+        return multiProducer;
+    }
+
+    /** Whether several threads may remove at the same time. */
+    public boolean multiConsumer() {
+        return multiConsumer;
+    }
+
+    /** Whether the queue holds at most {@link MessageQueue#capacity()} elements. */
+    public boolean bounded() {
+        return bounded;
+    }
+
+    /**
+     * Whether {@code offer}, {@code poll} and {@code peek} are lock-free: some thread always
+     * completes its call in a finite number of steps, whatever the others do (a thread stopped
+     * mid-call cannot block the rest, as it can while holding a lock).
+     */
+    public boolean lockFree() {
+        return lockFree;
+    }
+
+    /**
+     * Creates an empty queue of this kind.
+     *
+     * @param capacity the most elements it may hold; for an unbounded kind, a sizing hint
+     * @throws IllegalArgumentException if {@code capacity < 1}
+     */
+    @SuppressWarnings("unchecked")
+    public <E> MessageQueue<E> create(int capacity) {
+        AbstractMessageQueue.checkCapacity(capacity);
+        return (MessageQueue<E>) factory.apply(capacity);
+    }
+}
