@@ -1,0 +1,161 @@
+package dev.cooper.bench.flow;
+
+import dev.cooper.concurrent.queue.QueueKind;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The flow command's options, parsed from {@code --name value} or {@code --name=value}
+ * arguments. Every bad option is an {@link IllegalArgumentException} whose message says what was
+ * wrong and what is expected.
+ */
+record FlowOptions(List<Target> targets, long messages, int producers, int consumers,
+                   int capacity, Duration timeLimit, Path out, long seed, boolean help) {
+
+    static final String USAGE = """
+            Usage: java -jar benchmarks/target/benchmarks.jar flow [options]
+
+            Pushes typed order-flow messages through each queue kind (and a channel) into a
+            pattern-matching consumer group, checks exactly-once, per-producer order and no loss,
+            and writes a table (stdout), flow.csv, flow.md and flow.png.
+
+            Options:
+              --kinds LIST       comma-separated targets: queue kinds (%s)
+                                 and CHANNEL (a buffered channel); default: all
+              --messages N       messages per target (default 1000000)
+              --producers N      producer threads where the kind allows several (default 2)
+              --consumers N      consumer workers where the kind allows several (default 2)
+              --capacity N       queue / channel capacity (default 1024)
+              --time-limit D     stop a target after D seconds, checking what was sent (default 20)
+              --out DIR          where to write the CSV, Markdown and PNG (default flow-results)
+              --seed N           seed of the message mix (default 42)
+              --help             this text
+            """.formatted(String.join(", ", Arrays.stream(QueueKind.values()).map(Enum::name).toList()));
+
+    static FlowOptions parse(String... args) {
+        Set<Target> targets = new LinkedHashSet<>(Target.all());
+        long messages = 1_000_000;
+        int producers = 2;
+        int consumers = 2;
+        int capacity = 1024;
+        Duration timeLimit = Duration.ofSeconds(20);
+        Path out = Path.of("flow-results");
+        long seed = 42;
+        boolean help = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--help") || arg.equals("-h")) {
+                help = true;
+                continue;
+            }
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + arg + "' (options start with --; see --help)");
+            }
+            String name;
+            String value;
+            int eq = arg.indexOf('=');
+            if (eq >= 0) {
+                name = arg.substring(2, eq);
+                value = arg.substring(eq + 1);
+            } else {
+                name = arg.substring(2);
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("--" + name + " needs a value (see --help)");
+                }
+                value = args[++i];
+            }
+            switch (name) {
+                case "kinds" -> targets = parseTargets(value);
+                case "messages" -> messages = parseLong(name, value, 1);
+                case "producers" -> producers = (int) parseLong(name, value, 1);
+                case "consumers" -> consumers = (int) parseLong(name, value, 1);
+                case "capacity" -> capacity = (int) parseLong(name, value, 1);
+                case "time-limit" -> timeLimit = Duration.ofSeconds(parseLong(name, value, 1));
+                case "out" -> out = Path.of(value);
+                case "seed" -> seed = parseLong(name, value, Long.MIN_VALUE);
+                default -> throw new IllegalArgumentException("unknown option --" + name + " (see --help)");
+            }
+        }
+        return new FlowOptions(List.copyOf(targets), messages, producers, consumers, capacity,
+                timeLimit, out, seed, help);
+    }
+
+    private static Set<Target> parseTargets(String value) {
+        Set<Target> targets = new LinkedHashSet<>();
+        for (String part : value.split(",")) {
+            String name = part.trim().toUpperCase(Locale.ROOT);
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (name.equals("ALL")) {
+                targets.addAll(Target.all());
+            } else {
+                targets.add(Target.named(name));
+            }
+        }
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("--kinds: '" + value + "' names no target (see --help)");
+        }
+        return targets;
+    }
+
+    private static long parseLong(String name, String value, long min) {
+        long n;
+        try {
+            n = Long.parseLong(value.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + ": '" + value + "' is not a number");
+        }
+        if (n < min) {
+            throw new IllegalArgumentException("--" + name + ": " + n + " (expected: >= " + min + ")");
+        }
+        if (!name.equals("messages") && !name.equals("seed") && n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("--" + name + ": " + n + " (expected: <= " + Integer.MAX_VALUE + ")");
+        }
+        return n;
+    }
+
+    /** A container the flow runs through: a queue kind, or the buffered channel. */
+    record Target(String name, QueueKind kind) {
+        static final String CHANNEL = "CHANNEL";
+
+        static List<Target> all() {
+            List<Target> all = new ArrayList<>();
+            for (QueueKind kind : QueueKind.values()) {
+                all.add(new Target(kind.name(), kind));
+            }
+            all.add(new Target(CHANNEL, null));
+            return all;
+        }
+
+        static Target named(String name) {
+            for (Target t : all()) {
+                if (t.name.equals(name)) {
+                    return t;
+                }
+            }
+            throw new IllegalArgumentException("--kinds: unknown target '" + name + "' (expected one of "
+                    + String.join(", ", all().stream().map(Target::name).toList()) + ")");
+        }
+
+        boolean isChannel() {
+            return kind == null;
+        }
+
+        /** "n -> 1, bounded, lock-free": the shape column of the table. */
+        String shape() {
+            if (isChannel()) {
+                return "n -> n, bounded, channel";
+            }
+            return (kind.multiProducer() ? "n" : "1") + " -> " + (kind.multiConsumer() ? "n" : "1")
+                    + (kind.bounded() ? ", bounded" : ", unbounded")
+                    + (kind.lockFree() ? ", lock-free" : ", lock-based");
+        }
+    }
+}
