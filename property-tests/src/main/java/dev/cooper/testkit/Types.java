@@ -110,8 +110,9 @@ final class Types {
     }
 
     /**
-     * The leaf cases of a sealed type, depth-first in {@code permits} order: records, enums,
-     * final and non-sealed classes are leaves, sealed subtypes are walked into.
+     * The leaf cases of a sealed type, depth-first in {@code permits} order: records, enums
+     * (constant bodies make an enum sealed, it is still one leaf), final and non-sealed classes
+     * are leaves, other sealed subtypes are walked into.
      */
     static List<Class<?>> leaves(Class<?> sealed) {
         List<Class<?>> out = new ArrayList<>();
@@ -120,7 +121,7 @@ final class Types {
     }
 
     private static void collectLeaves(Class<?> type, List<Class<?>> out) {
-        if (!type.isSealed()) {
+        if (!type.isSealed() || type.isEnum()) {
             if (!out.contains(type)) {
                 out.add(type);
             }
