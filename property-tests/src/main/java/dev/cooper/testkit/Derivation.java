@@ -92,7 +92,11 @@ public final class Derivation {
         return new Derivation(types, Map.copyOf(copy), maxDepth, maxSize);
     }
 
-    /** This derivation cutting recursive types off {@code depth} levels deep (default 3). */
+    /**
+     * This derivation cutting recursive types off at {@code depth} levels (default 3): a value
+     * nests at most {@code depth} instances of a recursive type inside one another (at least
+     * one, when the root is the recursive type itself).
+     */
     public Derivation maxDepth(int depth) {
         Checks.atLeast("depth", depth, 0);
         return new Derivation(types, components, depth, maxSize);

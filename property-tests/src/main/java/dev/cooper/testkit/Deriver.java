@@ -114,7 +114,7 @@ final class Deriver {
     /** A generic class: its type variables bound to the arguments, derived afresh each time. */
     private Gen<?> generic(Type resolved, Class<?> raw, Map<TypeVariable<?>, Type> env, Path path) {
         if (!(resolved instanceof ParameterizedType parameterized)) {
-            throw path.cannot(raw, "its type parameters are not known here (a raw type)");
+            throw path.cannot(raw, "a raw type: its type arguments are not known");
         }
         if (++genericNesting > MAX_GENERIC_NESTING) {
             throw path.cannot(raw, "it nests itself without end through type arguments");
@@ -379,7 +379,7 @@ final class Deriver {
         if (type instanceof ParameterizedType p) {
             return p.getActualTypeArguments()[index];
         }
-        throw path.cannot(type, "its element type is not known here (a raw type)");
+        throw path.cannot(type, "a raw type: its element type is not known");
     }
 
     /** Stands for a class while it is being derived; forwards to its generator once built. */

@@ -96,7 +96,7 @@ final class Types {
 
     /** The Immutables class generated for the abstract value type {@code type}, if present. */
     static Optional<Class<?>> immutableOf(Class<?> type) {
-        if (!(type.isInterface() || Modifier.isAbstract(type.getModifiers())) || type.isSealed()) {
+        if (!(type.isInterface() || Modifier.isAbstract(type.getModifiers()))) {
             return Optional.empty();
         }
         String packageName = type.getPackageName();
