@@ -1,5 +1,6 @@
 package dev.cooper.testkit;
 
+import dev.cooper.variant.Cases;
 import java.lang.reflect.Array;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.GenericArrayType;
@@ -205,7 +206,13 @@ final class Deriver {
     }
 
     private Gen<?> sealed(Class<?> raw, Path path) {
-        List<Class<?>> cases = Types.leaves(raw);
+        List<Class<?>> cases = new ArrayList<>();
+        for (Class<?> leaf : Cases.of(raw).types()) {
+            // A sealed class that is not abstract is a case of its own, but only an override can make one.
+            if (!leaf.isSealed() || leaf.isEnum() || config.types.containsKey(leaf)) {
+                cases.add(leaf);
+            }
+        }
         List<Gen<?>> all = new ArrayList<>();
         for (Class<?> leaf : cases) {
             all.add(derive(leaf, Map.of(), path.sealedCase(leaf)));

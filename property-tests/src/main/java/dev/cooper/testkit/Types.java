@@ -4,7 +4,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -12,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** Reflection over the shapes derivation understands: records, builders, sealed hierarchies. */
+/** Reflection over the shapes derivation understands: records and builder-built value types. */
 final class Types {
 
     private static final Map<Class<?>, Class<?>> BOXES = Map.of(
@@ -106,29 +105,6 @@ final class Types {
             return type.isAssignableFrom(generated) ? Optional.of(generated) : Optional.empty();
         } catch (ClassNotFoundException e) {
             return Optional.empty();
-        }
-    }
-
-    /**
-     * The leaf cases of a sealed type, depth-first in {@code permits} order: records, enums
-     * (constant bodies make an enum sealed, it is still one leaf), final and non-sealed classes
-     * are leaves, other sealed subtypes are walked into.
-     */
-    static List<Class<?>> leaves(Class<?> sealed) {
-        List<Class<?>> out = new ArrayList<>();
-        collectLeaves(sealed, out);
-        return out;
-    }
-
-    private static void collectLeaves(Class<?> type, List<Class<?>> out) {
-        if (!type.isSealed() || type.isEnum()) {
-            if (!out.contains(type)) {
-                out.add(type);
-            }
-            return;
-        }
-        for (Class<?> permitted : type.getPermittedSubclasses()) {
-            collectLeaves(permitted, out);
         }
     }
 }
