@@ -245,8 +245,9 @@ public interface Gen<T> {
     }
 
     /**
-     * Recursive values at most {@code maxDepth} levels deep: each level is either a {@code leaf}
-     * or {@code node} applied to the generator of the level below. Shrinks towards leaves.
+     * Recursive values with at most {@code maxDepth} nodes on any path down to a leaf: each
+     * level is either a {@code leaf} or {@code node} applied to the generator of the level below,
+     * and level 0 is leaves only. Shrinks towards leaves.
      * <pre>{@code
      * Gen<Expr> exprs = Gen.recursive(Gen.ints(0, 9).map(Lit::new),
      *         sub -> Gen.zip(sub, sub, Add::new), 4);

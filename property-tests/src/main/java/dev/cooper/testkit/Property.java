@@ -136,17 +136,17 @@ public final class Property<T> {
             } catch (GenerationException e) {
                 throw new GenerationException(e.getMessage() + " [try " + tryNumber + ", seed " + trySeed + "]", e);
             }
-            switch (run.outcome()) {
-                case Run.Passed p -> tryNumber++;
-                case Run.Discarded d -> {
-                    if (++discarded > 10L * tries) {
-                        throw new GenerationException("gave up after " + discarded + " values were discarded by "
-                                + "assumptions and only " + (tryNumber - 1) + " of " + tries
-                                + " tries ran [run seed " + runSeed + "]");
-                    }
+            if (run.outcome() instanceof Run.Failed) {
+                throw fail(trial, run, tryNumber, trySeed);
+            }
+            if (run.outcome() instanceof Run.Discarded) {
+                if (++discarded > 10L * tries) {
+                    throw new GenerationException("gave up after " + discarded + " values were discarded by "
+                            + "assumptions and only " + (tryNumber - 1) + " of " + tries
+                            + " tries ran [run seed " + runSeed + "]");
                 }
-                case Run.Failed f -> throw fail(trial, run, tryNumber, trySeed);
-                case Run.Invalid i -> throw new IllegalStateException("a random run is never invalid", i.problem());
+            } else {
+                tryNumber++;
             }
         }
     }

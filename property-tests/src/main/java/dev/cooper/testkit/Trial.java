@@ -20,10 +20,22 @@ final class Trial<T> {
         this.runs = runs;
     }
 
-    /** One run from fresh random choices. */
+    /**
+     * One run from fresh random choices: passed, failed or discarded.
+     *
+     * @throws GenerationException when the generator cannot make a value or throws
+     */
     Run random(long seed) {
         Source src = Source.random(seed);
-        return test(src, gen.generate(src));
+        T value;
+        try {
+            value = gen.generate(src);
+        } catch (GenerationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new GenerationException("the generator threw " + e, e);
+        }
+        return test(src, value);
     }
 
     /**

@@ -172,6 +172,16 @@ class PropertyTest {
     }
 
     @Test
+    void generatorThatThrowsIsAnErrorWithItsSeed() {
+        Gen<Integer> broken = Gen.ints(0, 10).map(x -> {
+            throw new IllegalStateException("boom");
+        });
+        GenerationException e = assertThrows(GenerationException.class,
+                () -> Property.forAll(broken).seed(3).check(x -> { }));
+        assertEquals("the generator threw java.lang.IllegalStateException: boom [try 1, seed 3]", e.getMessage());
+    }
+
+    @Test
     void nondeterministicFailureIsConfirmedAndShrunk() {
         // Fails one run in three, and only for values >= 500.
         AtomicInteger calls = new AtomicInteger();
