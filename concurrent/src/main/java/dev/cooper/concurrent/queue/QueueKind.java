@@ -33,6 +33,16 @@ public enum QueueKind {
      */
     SPSC_ARRAY(false, false, true, true, SpscArrayQueue::new),
 
+    /**
+     * {@link MpscArrayQueue}: a Lamport ring whose producers claim slots by CAS on the
+     * producer index (the Disruptor's multi-producer claim, Thompson et al. 2011) with a
+     * shared cached limit (as JCTools' MpscArrayQueue); many producers, one consumer,
+     * bounded, lock-free {@code offer}. {@code poll} waits for an element whose slot is
+     * claimed but not yet written. The capacity is rounded up to a power of two;
+     * {@code remove(Object)} and iterator removal throw {@link UnsupportedOperationException}.
+     */
+    MPSC_ARRAY(true, false, true, true, MpscArrayQueue::new),
+
     // Lock-free, linked.
 
     // Lock-based.
