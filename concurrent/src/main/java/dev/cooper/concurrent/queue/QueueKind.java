@@ -43,6 +43,16 @@ public enum QueueKind {
      */
     MPSC_ARRAY(true, false, true, true, MpscArrayQueue::new),
 
+    /**
+     * {@link SpmcArrayQueue}: a Lamport ring with one producer publishing by release stores
+     * and consumers claiming by CAS on the consumer index (as JCTools' SpmcArrayQueue); one
+     * producer, many consumers, bounded, lock-free {@code poll}. {@code offer} waits for a
+     * consumer that claimed the slot one lap back to clear it. The capacity is rounded up to
+     * a power of two; {@code remove(Object)} and iterator removal throw
+     * {@link UnsupportedOperationException}.
+     */
+    SPMC_ARRAY(false, true, true, true, SpmcArrayQueue::new),
+
     // Lock-free, linked.
 
     // Lock-based.
