@@ -53,6 +53,16 @@ public enum QueueKind {
      */
     SPMC_ARRAY(false, true, true, true, SpmcArrayQueue::new),
 
+    /**
+     * {@link MpmcArrayQueue}: Dmitry Vyukov's bounded MPMC queue (1024cores.net, 2010), a
+     * sequence number per slot and a CAS on each index; many producers, many consumers,
+     * bounded. {@code offer} ({@code poll}) waits for a slot claimed one lap back (claimed
+     * but not yet written) instead of failing while the indices say there is room (an
+     * element). The capacity is rounded up to a power of two (1 stays 1);
+     * {@code remove(Object)} and iterator removal throw {@link UnsupportedOperationException}.
+     */
+    MPMC_ARRAY(true, true, true, true, MpmcArrayQueue::new),
+
     // Lock-free, linked.
 
     // Lock-based.
