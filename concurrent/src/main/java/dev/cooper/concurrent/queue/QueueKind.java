@@ -26,6 +26,14 @@ public enum QueueKind {
 
     // Lock-free, linked.
 
+    /**
+     * {@link MpscLinkedQueue}: Vyukov's non-intrusive MPSC node-based queue (1024cores.net),
+     * producers exchange the tail; n producers, 1 consumer, unbounded (the capacity is a sizing
+     * hint), lock-free (a consumer may wait out a producer between its exchange and its link).
+     * {@code remove(Object)} and iterator removal throw {@link UnsupportedOperationException}.
+     */
+    MPSC_LINKED(true, false, false, true, MpscLinkedQueue::new),
+
     // Lock-based.
 
     ;
