@@ -33,6 +33,12 @@ public enum QueueKind {
      * {@code remove(Object)} and iterator removal throw {@link UnsupportedOperationException}.
      */
     MPSC_LINKED(true, false, false, true, MpscLinkedQueue::new),
+    /**
+     * {@link MpmcLinkedQueue}: the Michael &amp; Scott non-blocking queue (PODC 1996), CAS on
+     * head, tail and links; n producers, n consumers, unbounded (the capacity is a sizing
+     * hint), lock-free. {@code remove(Object)} and iterator removal are supported.
+     */
+    MPMC_LINKED(true, true, false, true, MpmcLinkedQueue::new),
 
     // Lock-based.
 
