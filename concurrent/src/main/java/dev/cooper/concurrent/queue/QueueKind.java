@@ -42,6 +42,13 @@ public enum QueueKind {
 
     // Lock-based.
 
+    /**
+     * {@link LockedArrayQueue}: Hoare's monitor bounded buffer (CACM 1974), one lock and two
+     * conditions over a circular array; n producers, n consumers, bounded (exact capacity, no
+     * rounding), lock-based. {@code remove(Object)} and iterator removal are supported.
+     */
+    LOCKED_ARRAY(true, true, true, false, LockedArrayQueue::new),
+
     ;
 
     private final boolean multiProducer;
