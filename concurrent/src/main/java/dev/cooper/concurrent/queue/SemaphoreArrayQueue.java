@@ -5,7 +5,6 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -40,7 +39,7 @@ import java.util.function.Supplier;
  *
  * @param <E> the type of the elements
  */
-public final class SemaphoreArrayQueue<E> extends AbstractMessageQueue<E> {
+public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
 
     /*
      * Algorithm: E. W. Dijkstra, "Cooperating Sequential Processes", EWD-123, 1965 -- the
@@ -76,30 +75,13 @@ public final class SemaphoreArrayQueue<E> extends AbstractMessageQueue<E> {
      *   are null.
      */
 
-    private final Object[] items;
-    /** Permits = free slots no producer has claimed. */
-    private final Semaphore free;
-    /** Permits = stored elements no consumer has claimed. */
-    private final Semaphore filled = new Semaphore(0);
-    private final ReentrantLock putLock = new ReentrantLock();
-    private final ReentrantLock takeLock = new ReentrantLock();
-    /** Next slot to store into; guarded by putLock. */
-    private int putIndex;
-    /** Elements ever stored, less those removed by remove(Object); guarded by putLock. */
-    private long putCount;
-    /** Next slot to take from; guarded by takeLock. */
-    private int takeIndex;
-    /** Elements ever taken; guarded by takeLock. */
-    private long takeCount;
-
     /**
      * Creates an empty queue holding at most {@code capacity} elements.
      *
      * @throws IllegalArgumentException if {@code capacity < 1}
      */
     public SemaphoreArrayQueue(int capacity) {
-        items = new Object[checkCapacity(capacity)];
-        free = new Semaphore(capacity);
+        super(checkCapacity(capacity));
     }
 
     @Override
