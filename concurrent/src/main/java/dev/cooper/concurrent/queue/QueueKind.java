@@ -24,6 +24,25 @@ public enum QueueKind {
 
     // Lock-free, array-backed.
 
+    /**
+     * {@link SpscArrayQueue}: Lamport's ring (TOPLAS 1983) with FastFlow's null-slot check
+     * (Torquati 2010) and B-Queue's batched look-ahead (Wang et al. 2013); one producer, one
+     * consumer, bounded, wait-free {@code offer}/{@code poll}. The capacity is rounded up to a
+     * power of two; {@code remove(Object)} and iterator removal throw
+     * {@link UnsupportedOperationException}.
+     */
+    SPSC_ARRAY(false, false, true, true, SpscArrayQueue::new),
+
+    /**
+     * {@link MpscArrayQueue}: a Lamport ring whose producers claim slots by CAS on the
+     * producer index (the Disruptor's multi-producer claim, Thompson et al. 2011) with a
+     * shared cached limit (as JCTools' MpscArrayQueue); many producers, one consumer,
+     * bounded, lock-free {@code offer}. {@code poll} waits for an element whose slot is
+     * claimed but not yet written. The capacity is rounded up to a power of two;
+     * {@code remove(Object)} and iterator removal throw {@link UnsupportedOperationException}.
+     */
+    MPSC_ARRAY(true, false, true, true, MpscArrayQueue::new),
+
     // Lock-free, linked.
 
     // Lock-based.
