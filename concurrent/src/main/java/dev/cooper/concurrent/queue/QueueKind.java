@@ -45,7 +45,28 @@ public enum QueueKind {
 
     // Lock-free, linked.
 
+    /**
+     * {@link MpscLinkedQueue}: Vyukov's non-intrusive MPSC node-based queue (1024cores.net),
+     * producers exchange the tail; n producers, 1 consumer, unbounded (the capacity is a sizing
+     * hint), lock-free (a consumer may wait out a producer between its exchange and its link).
+     * {@code remove(Object)} and iterator removal throw {@link UnsupportedOperationException}.
+     */
+    MPSC_LINKED(true, false, false, true, MpscLinkedQueue::new),
+    /**
+     * {@link MpmcLinkedQueue}: the Michael &amp; Scott non-blocking queue (PODC 1996), CAS on
+     * head, tail and links; n producers, n consumers, unbounded (the capacity is a sizing
+     * hint), lock-free. {@code remove(Object)} and iterator removal are supported.
+     */
+    MPMC_LINKED(true, true, false, true, MpmcLinkedQueue::new),
+
     // Lock-based.
+
+    /**
+     * {@link LockedArrayQueue}: Hoare's monitor bounded buffer (CACM 1974), one lock and two
+     * conditions over a circular array; n producers, n consumers, bounded (exact capacity, no
+     * rounding), lock-based. {@code remove(Object)} and iterator removal are supported.
+     */
+    LOCKED_ARRAY(true, true, true, false, LockedArrayQueue::new),
 
     ;
 
