@@ -15,8 +15,8 @@ import java.util.List;
  *     stopped, or whose handler or dead-lettering was interrupted
  * @param deadLetters the dead letters themselves when the group had no dead-letter sink
  *     configured (then they were kept for this report); empty otherwise
- * @param drained whether the close was graceful to the end: the workers drained everything in
- *     time and nothing was interrupted
+ * @param drained whether the close was graceful to the end: the threads finished everything in
+ *     time, nothing was interrupted, and nothing is returned
  * @param cases the counts per message case, indexed by tag
  * @param <T> the message type
  */

@@ -50,9 +50,10 @@ final class Worker<T> extends GroupThread<T> implements IdleWorker {
             if (routed ? group.dispatcherDone : group.closing && !inlet.ownedByGroup) {
                 if (routed) {
                     // The dispatcher's last insert happened-before its done flag: drain the rest.
-                    while (!mustHalt() && inlet.drain(this, batchSize) > 0) {
-                        Thread.onSpinWait();
-                    }
+                    int drained;
+                    do {
+                        drained = inlet.drain(this, batchSize);
+                    } while (drained > 0 && !mustHalt());
                 }
                 return;
             }
