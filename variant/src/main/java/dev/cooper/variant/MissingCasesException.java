@@ -1,0 +1,42 @@
+package dev.cooper.variant;
+
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * Thrown when an exhaustive handler is built without a branch for every case of its hierarchy.
+ * The message names the root and every missing case; {@link #missing()} lists them.
+ */
+public final class MissingCasesException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final Class<?> root;
+    @SuppressWarnings("serial") // List.copyOf returns a serializable list of classes
+    private final List<Class<?>> missing;
+
+    MissingCasesException(Class<?> root, List<Class<?>> missing) {
+        super(message(root, missing));
+        this.root = root;
+        this.missing = List.copyOf(missing);
+    }
+
+    private static String message(Class<?> root, List<Class<?>> missing) {
+        StringJoiner names = new StringJoiner(", ");
+        for (Class<?> type : missing) {
+            names.add(type.getSimpleName());
+        }
+        return "handler over " + root.getSimpleName() + " misses " + missing.size()
+                + (missing.size() == 1 ? " case: " : " cases: ") + names
+                + " (add a branch for each, or for a sealed type above them, or otherwise(...))";
+    }
+
+    /** The sealed root of the handler that was being built. */
+    public Class<?> root() {
+        return root;
+    }
+
+    /** The leaf cases no branch covers, in tag order; unmodifiable. */
+    public List<Class<?>> missing() {
+        return missing;
+    }
+}
