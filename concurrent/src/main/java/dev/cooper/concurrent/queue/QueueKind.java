@@ -24,6 +24,15 @@ public enum QueueKind {
 
     // Lock-free, array-backed.
 
+    /**
+     * {@link SpscArrayQueue}: Lamport's ring (TOPLAS 1983) with FastFlow's null-slot check
+     * (Torquati 2010) and B-Queue's batched look-ahead (Wang et al. 2013); one producer, one
+     * consumer, bounded, wait-free {@code offer}/{@code poll}. The capacity is rounded up to a
+     * power of two; {@code remove(Object)} and iterator removal throw
+     * {@link UnsupportedOperationException}.
+     */
+    SPSC_ARRAY(false, false, true, true, SpscArrayQueue::new),
+
     // Lock-free, linked.
 
     // Lock-based.
