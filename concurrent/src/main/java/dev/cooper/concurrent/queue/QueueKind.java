@@ -35,6 +35,20 @@ public enum QueueKind {
 
     // Lock-free, linked.
 
+    /**
+     * {@link MpscLinkedQueue}: Vyukov's non-intrusive MPSC node-based queue (1024cores.net),
+     * producers exchange the tail; n producers, 1 consumer, unbounded (the capacity is a sizing
+     * hint), lock-free (a consumer may wait out a producer between its exchange and its link).
+     * {@code remove(Object)} and iterator removal throw {@link UnsupportedOperationException}.
+     */
+    MPSC_LINKED(true, false, false, true, MpscLinkedQueue::new),
+    /**
+     * {@link MpmcLinkedQueue}: the Michael &amp; Scott non-blocking queue (PODC 1996), CAS on
+     * head, tail and links; n producers, n consumers, unbounded (the capacity is a sizing
+     * hint), lock-free. {@code remove(Object)} and iterator removal are supported.
+     */
+    MPMC_LINKED(true, true, false, true, MpmcLinkedQueue::new),
+
     // Lock-based.
 
     ;
