@@ -112,7 +112,9 @@ public final class Handler<T, R> implements Function<T, R> {
 
         /**
          * Registers the first branch, for {@code type} and every case below it, and fixes the
-         * result type {@code R}.
+         * result type {@code R} from the branch's result. When that is narrower than wanted (or
+         * the branch only throws, which infers {@code Object}), give it explicitly:
+         * {@code Handler.builder(Msg.class).<Ping, Number>on(Ping.class, ping -> 1)}.
          *
          * @throws IllegalArgumentException if {@code type} is neither the root, a sealed type
          *                                  inside the hierarchy, nor a case
