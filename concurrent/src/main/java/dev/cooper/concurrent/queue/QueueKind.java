@@ -81,6 +81,29 @@ public enum QueueKind {
 
     // Lock-based.
 
+    /**
+     * {@link LockedArrayQueue}: Hoare's monitor bounded buffer (CACM 1974), one lock and two
+     * conditions over a circular array; n producers, n consumers, bounded (exact capacity, no
+     * rounding), lock-based. {@code remove(Object)} and iterator removal are supported.
+     */
+    LOCKED_ARRAY(true, true, true, false, LockedArrayQueue::new),
+    /**
+     * {@link TwoLockLinkedQueue}: the Michael &amp; Scott two-lock queue (PODC 1996), a tail lock
+     * and a head lock over linked nodes, with a count for the bound; n producers, n consumers,
+     * lock-based. Bounded as created here (exact capacity); the class's no-argument
+     * constructor makes an unbounded one. {@code remove(Object)} and iterator removal are
+     * supported.
+     */
+    TWO_LOCK_LINKED(true, true, true, false, TwoLockLinkedQueue::new),
+    /**
+     * {@link SemaphoreArrayQueue}: Dijkstra's bounded buffer (EWD-123, 1965), a semaphore of
+     * free slots and one of filled slots over a circular array, a mutex per end; n producers,
+     * n consumers, bounded (exact capacity, no rounding), lock-based. {@code remove(Object)}
+     * and iterator removal are supported (they do not remove an element a consumer has
+     * already been promised).
+     */
+    SEMAPHORE_ARRAY(true, true, true, false, SemaphoreArrayQueue::new),
+
     ;
 
     private final boolean multiProducer;
