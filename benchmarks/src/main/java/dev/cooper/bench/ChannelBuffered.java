@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ChannelBuffered {
     static final int MESSAGES = 48_000;
 
-    @Param({"jox", "jdk.ArrayBlockingQueue"})
+    @Param({"cooper", "jox", "jdk.ArrayBlockingQueue"})
     public String impl;
 
     @Param({"16"})

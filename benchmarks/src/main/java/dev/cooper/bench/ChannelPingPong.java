@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ChannelPingPong {
     static final int ROUND_TRIPS = 48_000;
 
-    @Param({"jox", "jdk.SynchronousQueue"})
+    @Param({"cooper", "jox", "jdk.SynchronousQueue"})
     public String impl;
 
     private VirtualLoop pinger;

@@ -19,7 +19,7 @@ interface Pipe {
 
     /**
      * The pipe named {@code name} with room for {@code buffer} messages (0: rendezvous):
-     * {@code jox} (a jox channel), {@code jdk.SynchronousQueue} (rendezvous only) or
+     * {@code cooper} (a cooper channel), {@code jox} (a jox channel), {@code jdk.SynchronousQueue} (rendezvous only) or
      * {@code jdk.ArrayBlockingQueue} (buffered only).
      *
      * @throws IllegalArgumentException for an unknown name, or a buffer the pipe cannot have
@@ -29,6 +29,9 @@ interface Pipe {
             throw new IllegalArgumentException("buffer: " + buffer + " (expected: >= 0)");
         }
         return switch (name) {
+            case "cooper" -> cooper(buffer == 0
+                    ? dev.cooper.concurrent.channel.Channel.rendezvous()
+                    : dev.cooper.concurrent.channel.Channel.buffered(buffer));
             case "jox" -> jox(buffer == 0
                     ? com.softwaremill.jox.Channel.newRendezvousChannel()
                     : com.softwaremill.jox.Channel.newBufferedChannel(buffer));
@@ -45,7 +48,21 @@ interface Pipe {
                 yield queue(new ArrayBlockingQueue<>(buffer));
             }
             default -> throw new IllegalArgumentException("pipe: " + name
-                    + " (expected: jox, jdk.SynchronousQueue or jdk.ArrayBlockingQueue)");
+                    + " (expected: cooper, jox, jdk.SynchronousQueue or jdk.ArrayBlockingQueue)");
+        };
+    }
+
+    private static Pipe cooper(dev.cooper.concurrent.channel.Channel<Message> channel) {
+        return new Pipe() {
+            @Override
+            public void send(Message message) throws InterruptedException {
+                channel.send(message);
+            }
+
+            @Override
+            public Message receive() throws InterruptedException {
+                return channel.receive();
+            }
         };
     }
 

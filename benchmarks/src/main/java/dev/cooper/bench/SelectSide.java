@@ -17,7 +17,7 @@ interface SelectSide {
     Message selectReceive() throws InterruptedException;
 
     /**
-     * {@code channels} channels of the kind named {@code name} ({@code jox}), each with room
+     * {@code channels} channels of the kind named {@code name} ({@code cooper} or {@code jox}), each with room
      * for {@code buffer} messages (0: rendezvous).
      *
      * @throws IllegalArgumentException for an unknown name or a bad count
@@ -30,8 +30,33 @@ interface SelectSide {
             throw new IllegalArgumentException("buffer: " + buffer + " (expected: >= 0)");
         }
         return switch (name) {
+            case "cooper" -> cooper(channels, buffer);
             case "jox" -> jox(channels, buffer);
-            default -> throw new IllegalArgumentException("select: " + name + " (expected: jox)");
+            default -> throw new IllegalArgumentException("select: " + name + " (expected: cooper or jox)");
+        };
+    }
+
+    private static SelectSide cooper(int count, int buffer) {
+        @SuppressWarnings("unchecked")
+        dev.cooper.concurrent.channel.Channel<Message>[] channels = new dev.cooper.concurrent.channel.Channel[count];
+        // cooper's Select is built once and run again and again, as its documentation allows.
+        dev.cooper.concurrent.channel.Select<Message> select = dev.cooper.concurrent.channel.Select.select();
+        for (int i = 0; i < count; i++) {
+            channels[i] = buffer == 0
+                    ? dev.cooper.concurrent.channel.Channel.rendezvous()
+                    : dev.cooper.concurrent.channel.Channel.buffered(buffer);
+            select.onReceive(channels[i], m -> m, () -> null);
+        }
+        return new SelectSide() {
+            @Override
+            public void send(int index, Message message) throws InterruptedException {
+                channels[index].send(message);
+            }
+
+            @Override
+            public Message selectReceive() throws InterruptedException {
+                return select.run();
+            }
         };
     }
 
