@@ -1,0 +1,78 @@
+package dev.cooper.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Buffered channel throughput on <b>virtual threads</b>: one virtual thread sends
+ * {@link #MESSAGES} messages into a channel with room for {@code buffer}, another receives
+ * them; the score is nanoseconds per message. The JDK's side is an {@code ArrayBlockingQueue}
+ * of the same capacity used with {@code put}/{@code take}.
+ *
+ * <p>Threads and batching as in {@link ChannelPingPong}: both virtual threads live for the
+ * trial, and each invocation runs one batch and waits for both ends.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(2)
+public class ChannelBuffered {
+    static final int MESSAGES = 48_000;
+
+    @Param({"cooper", "jox", "jdk.ArrayBlockingQueue"})
+    public String impl;
+
+    @Param({"16"})
+    public int buffer;
+
+    private VirtualLoop producer;
+    private VirtualLoop consumer;
+
+    @Setup(Level.Trial)
+    public void startThreads() {
+        Pipe pipe = Pipe.create(impl, buffer);
+        Message message = new Message(1);
+        producer = new VirtualLoop("producer", () -> {
+            for (int i = 0; i < MESSAGES; i++) {
+                pipe.send(message);
+            }
+        });
+        consumer = new VirtualLoop("consumer", () -> {
+            for (int i = 0; i < MESSAGES; i++) {
+                if (pipe.receive() != message) {
+                    throw new IllegalStateException(impl + " delivered another message");
+                }
+            }
+        });
+    }
+
+    @TearDown(Level.Trial)
+    public void stopThreads() throws InterruptedException {
+        producer.close();
+        consumer.close();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(MESSAGES)
+    public void transfer() throws InterruptedException {
+        consumer.startRound();
+        producer.startRound();
+        producer.awaitRound();
+        consumer.awaitRound();
+    }
+}
