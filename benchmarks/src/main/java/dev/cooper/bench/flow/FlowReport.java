@@ -10,7 +10,6 @@ import java.util.Locale;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.style.Styler;
 
 /** Writes the flow's results: a table on the terminal, and flow.csv, flow.md and flow.png. */
 final class FlowReport {
@@ -86,7 +85,6 @@ final class FlowReport {
         chart.getStyler().setXAxisLabelRotation(35);
         chart.getStyler().setLabelsVisible(true);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         List<String> names = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         for (FlowResult r : results) {
