@@ -5,8 +5,9 @@
 module dev.cooper.testkit {
     // The check runner discards values on opentest4j's TestAbortedException (JUnit assumptions).
     requires org.opentest4j;
-    // Derivation walks sealed hierarchies with Cases.
-    requires dev.cooper.variant;
+    // Derivation walks sealed hierarchies with Cases (from variant, which concurrent re-exports);
+    // schedules and delivery checks are about cooper's containers.
+    requires transitive dev.cooper.concurrent;
 
     exports dev.cooper.testkit;
 }
