@@ -24,7 +24,30 @@ public enum QueueKind {
 
     // Lock-free, array-backed.
 
+    /**
+     * {@link SpscArrayQueue}: Lamport's ring (TOPLAS 1983) with FastFlow's null-slot check
+     * (Torquati 2010) and B-Queue's batched look-ahead (Wang et al. 2013); one producer, one
+     * consumer, bounded, wait-free {@code offer}/{@code poll}. The capacity is rounded up to a
+     * power of two; {@code remove(Object)} and iterator removal throw
+     * {@link UnsupportedOperationException}.
+     */
+    SPSC_ARRAY(false, false, true, true, SpscArrayQueue::new),
+
     // Lock-free, linked.
+
+    /**
+     * {@link MpscLinkedQueue}: Vyukov's non-intrusive MPSC node-based queue (1024cores.net),
+     * producers exchange the tail; n producers, 1 consumer, unbounded (the capacity is a sizing
+     * hint), lock-free (a consumer may wait out a producer between its exchange and its link).
+     * {@code remove(Object)} and iterator removal throw {@link UnsupportedOperationException}.
+     */
+    MPSC_LINKED(true, false, false, true, MpscLinkedQueue::new),
+    /**
+     * {@link MpmcLinkedQueue}: the Michael &amp; Scott non-blocking queue (PODC 1996), CAS on
+     * head, tail and links; n producers, n consumers, unbounded (the capacity is a sizing
+     * hint), lock-free. {@code remove(Object)} and iterator removal are supported.
+     */
+    MPMC_LINKED(true, true, false, true, MpmcLinkedQueue::new),
 
     // Lock-based.
 
