@@ -2,13 +2,21 @@ package dev.cooper.concurrent.queue;
 
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.StressOptions;
+import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Lincheck checks of every {@link QueueKind}: {@code offer}, {@code poll}, {@code peek} and
- * {@code size} are linearizable against {@link FifoSpec} (an {@code ArrayDeque} with the same
- * capacity), and on every lock-free kind they are obstruction-free. The model checker explores
- * interleavings under sequential consistency, so it does not see weak-memory reorderings.
+ * Lincheck checks of every {@link QueueKind}: {@code offer}, {@code poll} and {@code peek} are
+ * linearizable against {@link FifoSpec} (an {@code ArrayDeque} with the same capacity), and on
+ * every lock-free kind they are obstruction-free (what {@link QueueKind#lockFree()} promises,
+ * and lock-freedom implies). The model checker explores interleavings under sequential
+ * consistency, so it does not see weak-memory reorderings.
+ *
+ * <p>{@code size()} joins the check only for the kinds in {@link #LINEARIZABLE_SIZE}, whose
+ * documentation promises a linearizable size; {@link MessageQueue} promises only an exact size
+ * when the queue is quiescent, and a size that walks nodes or reads two indices one after the
+ * other is not linearizable (Lincheck shows it at once). It is never part of the
+ * obstruction-freedom check: {@code lockFree()} does not cover it.
  *
  * <p>Default budgets are small (a few scenarios of 3 threads x 2 operations); with
  * {@code -Dcooper.stress=true} they grow, and Lincheck's stress strategy also runs the
@@ -19,10 +27,13 @@ class QueueLinearizabilityTest {
     /** Small enough that bounded queues fill up within a scenario. */
     private static final int CAPACITY = 2;
 
+    /** Kinds whose javadoc promises that {@code size()} is linearizable. */
+    static final Set<String> LINEARIZABLE_SIZE = Set.of();
+
     @AllKinds
     void operationsAreLinearizable(QueueKind kind) {
         LincheckTarget.set(kind, CAPACITY);
-        modelChecking(kind).check(QueueOperations.forKind(kind, true));
+        modelChecking(kind).check(QueueOperations.forKind(kind, LINEARIZABLE_SIZE.contains(kind.name())));
     }
 
     @AllKinds
@@ -37,7 +48,7 @@ class QueueLinearizabilityTest {
                 .actorsAfter(2)
                 .iterations(100)
                 .invocationsPerIteration(10_000)
-                .check(QueueOperations.forKind(kind, true));
+                .check(QueueOperations.forKind(kind, LINEARIZABLE_SIZE.contains(kind.name())));
     }
 
     static ModelCheckingOptions modelChecking(QueueKind kind) {

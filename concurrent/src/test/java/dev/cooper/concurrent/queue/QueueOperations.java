@@ -51,7 +51,8 @@ final class QueueOperations {
     }
 
     public static class MpmcWithSize extends Mpmc {
-        @Operation
+        /** Not covered by {@link QueueKind#lockFree()}, so kept out of the progress check. */
+        @Operation(blocking = true)
         public int size() {
             return queue.size();
         }
@@ -75,7 +76,8 @@ final class QueueOperations {
     }
 
     public static class MpscWithSize extends Mpsc {
-        @Operation
+        /** Not covered by {@link QueueKind#lockFree()}, so kept out of the progress check. */
+        @Operation(blocking = true)
         public int size() {
             return queue.size();
         }
@@ -99,7 +101,8 @@ final class QueueOperations {
     }
 
     public static class SpmcWithSize extends Spmc {
-        @Operation
+        /** Not covered by {@link QueueKind#lockFree()}, so kept out of the progress check. */
+        @Operation(blocking = true)
         public int size() {
             return queue.size();
         }
@@ -123,7 +126,8 @@ final class QueueOperations {
     }
 
     public static class SpscWithSize extends Spsc {
-        @Operation
+        /** Not covered by {@link QueueKind#lockFree()}, so kept out of the progress check. */
+        @Operation(blocking = true)
         public int size() {
             return queue.size();
         }
