@@ -26,14 +26,7 @@ class LincheckCatchesBrokenQueuesTest {
 
     private static void assertCaught(Class<?> operations) {
         LincheckTarget.setSpecCapacity(BrokenQueues.CAPACITY);
-        ModelCheckingOptions options = new ModelCheckingOptions()
-                .sequentialSpecification(FifoSpec.class)
-                .threads(3)
-                .actorsBefore(2)
-                .actorsAfter(1)
-                .actorsPerThread(2)
-                .iterations(30)
-                .invocationsPerIteration(1_000);
+        ModelCheckingOptions options = QueueLinearizabilityTest.modelChecking(20, 1_000);
         LincheckAssertionError error = assertThrows(LincheckAssertionError.class, () -> options.check(operations));
         assertTrue(error.getMessage().contains("Invalid execution results"), error.getMessage());
     }

@@ -162,7 +162,7 @@ class QueueConcurrentContractTest {
                         Mutable m = new Mutable();
                         m.fill(id, i);
                         while (!q.offer(m)) {
-                            Thread.onSpinWait();
+                            Thread.yield();
                         }
                     }
                     return null;
@@ -175,7 +175,7 @@ class QueueConcurrentContractTest {
                     while (taken.get(0) < total) {
                         Mutable m = q.poll();
                         if (m == null) {
-                            Thread.onSpinWait();
+                            Thread.yield();
                             continue;
                         }
                         taken.incrementAndGet(0);

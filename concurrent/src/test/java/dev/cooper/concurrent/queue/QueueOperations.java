@@ -6,26 +6,20 @@ import org.jetbrains.lincheck.datastructures.Operation;
  * The operations Lincheck calls on a queue of the kind in {@link LincheckTarget}, one class
  * per concurrency shape: single-producer kinds put every insert in the {@code producers}
  * non-parallel group (Lincheck then runs them all on one thread), single-consumer kinds put
- * every removal and {@code peek} in {@code consumers}. The {@code ...WithSize} classes add
- * {@code size()} for kinds whose size is linearizable.
+ * every removal and {@code peek} in {@code consumers}. {@code size()} is not among the
+ * operations: see {@link QueueLinearizabilityTest}.
  */
 final class QueueOperations {
 
     private QueueOperations() {
     }
 
-    /** The operation class for {@code kind}, with or without {@code size()}. */
-    static Class<?> forKind(QueueKind kind, boolean withSize) {
+    /** The operation class matching {@code kind}'s producer and consumer roles. */
+    static Class<?> forKind(QueueKind kind) {
         if (kind.multiProducer()) {
-            if (kind.multiConsumer()) {
-                return withSize ? MpmcWithSize.class : Mpmc.class;
-            }
-            return withSize ? MpscWithSize.class : Mpsc.class;
+            return kind.multiConsumer() ? Mpmc.class : Mpsc.class;
         }
-        if (kind.multiConsumer()) {
-            return withSize ? SpmcWithSize.class : Spmc.class;
-        }
-        return withSize ? SpscWithSize.class : Spsc.class;
+        return kind.multiConsumer() ? Spmc.class : Spsc.class;
     }
 
     /** Holds the queue under test; built fresh by Lincheck for every invocation. */
@@ -50,13 +44,6 @@ final class QueueOperations {
         }
     }
 
-    public static class MpmcWithSize extends Mpmc {
-        /** Not covered by {@link QueueKind#lockFree()}, so kept out of the progress check. */
-        @Operation(blocking = true)
-        public int size() {
-            return queue.size();
-        }
-    }
 
     public static class Mpsc extends Base {
         @Operation
@@ -75,13 +62,6 @@ final class QueueOperations {
         }
     }
 
-    public static class MpscWithSize extends Mpsc {
-        /** Not covered by {@link QueueKind#lockFree()}, so kept out of the progress check. */
-        @Operation(blocking = true)
-        public int size() {
-            return queue.size();
-        }
-    }
 
     public static class Spmc extends Base {
         @Operation(nonParallelGroup = "producers")
@@ -100,13 +80,6 @@ final class QueueOperations {
         }
     }
 
-    public static class SpmcWithSize extends Spmc {
-        /** Not covered by {@link QueueKind#lockFree()}, so kept out of the progress check. */
-        @Operation(blocking = true)
-        public int size() {
-            return queue.size();
-        }
-    }
 
     public static class Spsc extends Base {
         @Operation(nonParallelGroup = "producers")
@@ -125,11 +98,4 @@ final class QueueOperations {
         }
     }
 
-    public static class SpscWithSize extends Spsc {
-        /** Not covered by {@link QueueKind#lockFree()}, so kept out of the progress check. */
-        @Operation(blocking = true)
-        public int size() {
-            return queue.size();
-        }
-    }
 }
