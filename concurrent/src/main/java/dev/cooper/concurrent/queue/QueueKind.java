@@ -95,6 +95,14 @@ public enum QueueKind {
      * supported.
      */
     TWO_LOCK_LINKED(true, true, true, false, TwoLockLinkedQueue::new),
+    /**
+     * {@link SemaphoreArrayQueue}: Dijkstra's bounded buffer (EWD-123, 1965), a semaphore of
+     * free slots and one of filled slots over a circular array, a mutex per end; n producers,
+     * n consumers, bounded (exact capacity, no rounding), lock-based. {@code remove(Object)}
+     * and iterator removal are supported (they do not remove an element a consumer has
+     * already been promised).
+     */
+    SEMAPHORE_ARRAY(true, true, true, false, SemaphoreArrayQueue::new),
 
     ;
 
