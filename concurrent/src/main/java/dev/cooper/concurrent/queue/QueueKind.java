@@ -31,7 +31,7 @@ public enum QueueKind {
      * power of two; {@code remove(Object)} and iterator removal throw
      * {@link UnsupportedOperationException}.
      */
-    SPSC_ARRAY(false, false, true, true, SpscArrayQueue::new),
+    SPSC_ARRAY(false, false, true, true, true, SpscArrayQueue::new),
 
     /**
      * {@link MpscArrayQueue}: a Lamport ring whose producers claim slots by CAS on the
@@ -41,7 +41,7 @@ public enum QueueKind {
      * claimed but not yet written. The capacity is rounded up to a power of two;
      * {@code remove(Object)} and iterator removal throw {@link UnsupportedOperationException}.
      */
-    MPSC_ARRAY(true, false, true, true, MpscArrayQueue::new),
+    MPSC_ARRAY(true, false, true, true, false, MpscArrayQueue::new),
 
     /**
      * {@link SpmcArrayQueue}: a Lamport ring with one producer publishing by release stores
@@ -51,7 +51,7 @@ public enum QueueKind {
      * a power of two; {@code remove(Object)} and iterator removal throw
      * {@link UnsupportedOperationException}.
      */
-    SPMC_ARRAY(false, true, true, true, SpmcArrayQueue::new),
+    SPMC_ARRAY(false, true, true, true, false, SpmcArrayQueue::new),
 
     /**
      * {@link MpmcArrayQueue}: Dmitry Vyukov's bounded MPMC queue (1024cores.net, 2010), a
@@ -61,7 +61,7 @@ public enum QueueKind {
      * element). The capacity is rounded up to a power of two (1 stays 1);
      * {@code remove(Object)} and iterator removal throw {@link UnsupportedOperationException}.
      */
-    MPMC_ARRAY(true, true, true, true, MpmcArrayQueue::new),
+    MPMC_ARRAY(true, true, true, true, false, MpmcArrayQueue::new),
 
     // Lock-free, linked.
 
@@ -71,13 +71,13 @@ public enum QueueKind {
      * hint), lock-free (a consumer may wait out a producer between its exchange and its link).
      * {@code remove(Object)} and iterator removal throw {@link UnsupportedOperationException}.
      */
-    MPSC_LINKED(true, false, false, true, MpscLinkedQueue::new),
+    MPSC_LINKED(true, false, false, true, false, MpscLinkedQueue::new),
     /**
      * {@link MpmcLinkedQueue}: the Michael &amp; Scott non-blocking queue (PODC 1996), CAS on
      * head, tail and links; n producers, n consumers, unbounded (the capacity is a sizing
      * hint), lock-free. {@code remove(Object)} and iterator removal are supported.
      */
-    MPMC_LINKED(true, true, false, true, MpmcLinkedQueue::new),
+    MPMC_LINKED(true, true, false, true, true, MpmcLinkedQueue::new),
 
     // Lock-based.
 
@@ -86,7 +86,7 @@ public enum QueueKind {
      * conditions over a circular array; n producers, n consumers, bounded (exact capacity, no
      * rounding), lock-based. {@code remove(Object)} and iterator removal are supported.
      */
-    LOCKED_ARRAY(true, true, true, false, LockedArrayQueue::new),
+    LOCKED_ARRAY(true, true, true, false, false, LockedArrayQueue::new),
     /**
      * {@link TwoLockLinkedQueue}: the Michael &amp; Scott two-lock queue (PODC 1996), a tail lock
      * and a head lock over linked nodes, counting insertions and removals apart for the bound;
@@ -94,7 +94,7 @@ public enum QueueKind {
      * class's no-argument constructor makes an unbounded one. {@code remove(Object)} and
      * iterator removal are supported.
      */
-    TWO_LOCK_LINKED(true, true, true, false, TwoLockLinkedQueue::new),
+    TWO_LOCK_LINKED(true, true, true, false, false, TwoLockLinkedQueue::new),
     /**
      * {@link SemaphoreArrayQueue}: Dijkstra's bounded buffer (EWD-123, 1965), a semaphore of
      * free slots and one of filled slots over a circular array, a mutex per end; n producers,
@@ -102,7 +102,7 @@ public enum QueueKind {
      * and iterator removal are supported (they do not remove an element a consumer has
      * already been promised).
      */
-    SEMAPHORE_ARRAY(true, true, true, false, SemaphoreArrayQueue::new),
+    SEMAPHORE_ARRAY(true, true, true, false, false, SemaphoreArrayQueue::new),
 
     ;
 
@@ -110,14 +110,16 @@ public enum QueueKind {
     private final boolean multiConsumer;
     private final boolean bounded;
     private final boolean lockFree;
+    private final boolean nonBlocking;
     private final IntFunction<MessageQueue<?>> factory;
 
     QueueKind(boolean multiProducer, boolean multiConsumer, boolean bounded, boolean lockFree,
-              IntFunction<MessageQueue<?>> factory) {
+              boolean nonBlocking, IntFunction<MessageQueue<?>> factory) {
         this.multiProducer = multiProducer;
         this.multiConsumer = multiConsumer;
         this.bounded = bounded;
         this.lockFree = lockFree;
+        this.nonBlocking = nonBlocking;
         this.factory = factory;
     }
 
@@ -137,12 +139,31 @@ public enum QueueKind {
     }
 
     /**
-     * Whether {@code offer}, {@code poll} and {@code peek} are lock-free: some thread always
-     * completes its call in a finite number of steps, whatever the others do (a thread stopped
-     * mid-call cannot block the rest, as it can while holding a lock).
+     * Whether the kind is built without locks: threads coordinate through atomic instructions
+     * (CAS, getAndAdd, getAndSet) and ordered loads and stores only, never by holding a lock or
+     * waiting on a monitor, semaphore or condition. These are the six kinds of the lock-free
+     * family, as JCTools calls its queues; the other three are lock-based.
+     *
+     * <p>This is not by itself the formal progress guarantee: four lock-free kinds
+     * ({@code MPSC_ARRAY}, {@code SPMC_ARRAY}, {@code MPMC_ARRAY}, {@code MPSC_LINKED}), like
+     * their counterparts in JCTools and Vyukov's originals, make a thread wait for another
+     * that has claimed a slot but not yet written (or cleared) it, so that {@code poll} never
+     * reports empty (nor {@code offer} full) while an element (a free slot) is due. See
+     * {@link #nonBlocking()}.
      */
     public boolean lockFree() {
         return lockFree;
+    }
+
+    /**
+     * Whether {@code offer}, {@code poll} and {@code peek} are non-blocking in the formal sense
+     * (obstruction-free or stronger): a thread suspended at any point inside one of them cannot
+     * keep the other threads from completing theirs. True for {@code SPSC_ARRAY} (wait-free)
+     * and {@code MPMC_LINKED} (lock-free, Michael &amp; Scott); the model-checking suite
+     * verifies it for exactly these kinds. See {@code docs/decisions/0004-lock-free-and-non-blocking.md}.
+     */
+    public boolean nonBlocking() {
+        return nonBlocking;
     }
 
     /**

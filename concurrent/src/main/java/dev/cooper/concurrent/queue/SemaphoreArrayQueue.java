@@ -58,19 +58,28 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
      * impossible; two short mutexes keep the classic's simplicity.
      *
      * Other departures: the batch forms take many permits at once; remove(Object) takes both
-     * mutexes and a "filled" permit, so it only removes elements that no consumer has been
-     * promised (an element covered by an in-flight consumer's permit is, for
-     * linearizability, already being taken). No spinning before blocking in acquire: measured,
+     * mutexes and a "filled" permit. No spinning before blocking in acquire: measured,
      * it lost (it turns the hand-off of whole bursts into a cache-line ping-pong per element).
      *
      * Happens-before: a producer stores under putLock and then releases "filled"; a consumer
      * acquires "filled" and then reads under takeLock. The putLock orders the producers'
      * stores, so every store before the released permit is visible -- the slots are plain.
      *
+     * Linearizability (the one departure from the classic's order): a producer takes putLock
+     * first and then its "free" permit, stores, and releases its "filled" permit before it
+     * lets go of the lock; a consumer likewise under takeLock. So each operation's decision
+     * (permit or not) and its effect on the array are one step under its end's mutex, and
+     * peek, contains, remove and iteration, which hold both mutexes, see permits and slots
+     * agree. Dijkstra's order (P(empty) before P(mutex)) let a producer hold a permit -- and
+     * so fail other offers -- while its element was not yet visible to peek, and let peek
+     * show a new head while the freed slot's permit was not yet out; Lincheck found both.
+     * No thread waits while holding a mutex: put and take wait for a permit outside it and
+     * give it straight back, then retry under the mutex (awaitPermit), so peek, size and
+     * iteration never wait behind a blocked consumer or producer.
+     *
      * Invariants, with E = putCount - takeCount elements in the array (exact under both locks):
-     * - E = filled permits + consumers holding a permit not yet taken + producers that stored
-     *   but have not released yet; free permits + E + producers holding a permit not yet
-     *   stored = capacity.
+     * - Outside the mutexes, E = filled permits and free permits + E = capacity (a permit
+     *   and its store, a permit and its take, are one step under the end's mutex).
      * - slots takeIndex .. putIndex - 1 (wrapping, E of them) hold the elements; all others
      *   are null.
      */
@@ -97,49 +106,100 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
     @Override
     public boolean offer(E e) {
         checkElement(e);
-        if (!free.tryAcquire()) {
-            return false;
+        putLock.lock();
+        try {
+            if (!free.tryAcquire()) {
+                return false;
+            }
+            store(e);
+            return true;
+        } finally {
+            putLock.unlock();
         }
-        store(e);
-        return true;
     }
 
     @Override
     public void put(E e) throws InterruptedException {
         checkElement(e);
-        free.acquire(); // throws at once if the thread is interrupted, permit or not
-        store(e);
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        while (!offer(e)) {
+            awaitPermit(free, 0L, false);
+        }
     }
 
     @Override
     public boolean offer(E e, long timeout, TimeUnit unit) throws InterruptedException {
         checkElement(e);
         Objects.requireNonNull(unit, "unit is null");
-        if (!free.tryAcquire(timeout, unit)) { // throws at once if interrupted
-            return false;
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
         }
-        store(e);
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        while (!offer(e)) {
+            if (!awaitPermit(free, deadline, true)) {
+                return false;
+            }
+        }
         return true;
     }
 
     @Override
     public E poll() {
-        return filled.tryAcquire() ? extract() : null;
+        takeLock.lock();
+        try {
+            return filled.tryAcquire() ? extract() : null;
+        } finally {
+            takeLock.unlock();
+        }
     }
 
     @Override
     public E take() throws InterruptedException {
-        filled.acquire(); // throws at once if the thread is interrupted
-        return extract();
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        E e;
+        while ((e = poll()) == null) {
+            awaitPermit(filled, 0L, false);
+        }
+        return e;
     }
 
     @Override
     public E poll(long timeout, TimeUnit unit) throws InterruptedException {
         Objects.requireNonNull(unit, "unit is null");
-        if (!filled.tryAcquire(timeout, unit)) { // throws at once if interrupted
-            return null;
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
         }
-        return extract();
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        E e;
+        while ((e = poll()) == null) {
+            if (!awaitPermit(filled, deadline, true)) {
+                return null;
+            }
+        }
+        return e;
+    }
+
+    /**
+     * Waits, without holding a mutex, until {@code s} has a permit, and gives it straight back:
+     * the caller then retries under its mutex, where taking the permit and moving the element
+     * are one step. Another thread may win the permit in between; the caller just waits again.
+     *
+     * @return false if timed and the deadline passed
+     */
+    private static boolean awaitPermit(Semaphore s, long deadline, boolean timed) throws InterruptedException {
+        if (timed) {
+            if (!s.tryAcquire(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                return false;
+            }
+        } else {
+            s.acquire();
+        }
+        s.release();
+        return true;
     }
 
     /**
@@ -172,24 +232,22 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
     public int drain(Consumer<? super E> consumer, int limit) {
         Objects.requireNonNull(consumer, "consumer is null");
         checkLimit(limit);
-        int permits = grab(filled, limit);
-        if (permits == 0) {
-            return 0;
-        }
         int n = 0;
+        int permits = 0;
         takeLock.lock();
         try {
+            permits = grab(filled, limit);
             while (n < permits) {
                 E e = takeHead();
                 n++;
                 consumer.accept(e); // the queue is consistent here: the element is out
             }
         } finally {
-            takeLock.unlock();
             if (n < permits) {
                 filled.release(permits - n); // the consumer threw: hand back what was not used
             }
-            free.release(n);
+            free.release(n); // under takeLock: see "Linearizability" in the class comment
+            takeLock.unlock();
         }
         return n;
     }
@@ -199,23 +257,21 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
     public int fill(Supplier<? extends E> supplier, int limit) {
         Objects.requireNonNull(supplier, "supplier is null");
         checkLimit(limit);
-        int permits = grab(free, limit);
-        if (permits == 0) {
-            return 0;
-        }
         int n = 0;
+        int permits = 0;
         putLock.lock();
         try {
+            permits = grab(free, limit);
             while (n < permits) {
                 storeTail(Objects.requireNonNull(supplier.get(), "supplier returned null"));
                 n++;
             }
         } finally {
-            putLock.unlock();
             if (n < permits) {
                 free.release(permits - n); // the supplier threw: hand back what was not used
             }
-            filled.release(n);
+            filled.release(n); // under putLock: see "Linearizability" in the class comment
+            putLock.unlock();
         }
         return n;
     }
@@ -244,18 +300,16 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
 
     @Override
     public void clear() {
-        int permits = grab(filled, Integer.MAX_VALUE);
-        if (permits == 0) {
-            return;
-        }
         takeLock.lock();
+        int permits = 0;
         try {
+            permits = grab(filled, Integer.MAX_VALUE);
             for (int i = 0; i < permits; i++) {
                 takeHead();
             }
         } finally {
-            takeLock.unlock();
             free.release(permits);
+            takeLock.unlock();
         }
     }
 
@@ -313,27 +367,16 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
         }
     }
 
-    /** Holding a free permit: stores {@code e} and publishes it with a filled permit. */
+    /** putLock held, a free permit spent: stores {@code e} and publishes it with a filled permit. */
     private void store(E e) {
-        putLock.lock();
-        try {
-            storeTail(e);
-        } finally {
-            putLock.unlock();
-        }
-        filled.release();
+        storeTail(e);
+        filled.release(); // under putLock: see "Linearizability" in the class comment
     }
 
-    /** Holding a filled permit: takes the head and gives its slot back with a free permit. */
+    /** takeLock held, a filled permit spent: takes the head and gives its slot back. */
     private E extract() {
-        E e;
-        takeLock.lock();
-        try {
-            e = takeHead();
-        } finally {
-            takeLock.unlock();
-        }
-        free.release();
+        E e = takeHead();
+        free.release(); // under takeLock: see "Linearizability" in the class comment
         return e;
     }
 
@@ -362,10 +405,10 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
                 return false; // absent, or every element is promised to a consumer
             }
             removeAt(k);
+            free.release();
         } finally {
             fullyUnlock();
         }
-        free.release();
         return true;
     }
 

@@ -40,6 +40,11 @@ class QueueContractTest {
     }
 
     @AllKinds
+    void onlyLockFreeKindsClaimToBeNonBlocking(QueueKind kind) {
+        assertTrue(!kind.nonBlocking() || kind.lockFree(), kind + ": non-blocking needs lock-free");
+    }
+
+    @AllKinds
     void implementationIsAPublicFinalClassWithAPublicIntConstructor(QueueKind kind) throws Exception {
         Class<?> type = kind.create(4).getClass();
         assertTrue(Modifier.isPublic(type.getModifiers()), type + " is public");
