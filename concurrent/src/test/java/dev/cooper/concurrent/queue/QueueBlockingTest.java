@@ -64,8 +64,12 @@ class QueueBlockingTest {
 
     @AllKinds
     void takeWaitsWhileEmptyUntilAPutArrives(QueueKind kind) {
+        takeWaitsWhileEmptyUntilAPutArrives(kind.create(2));
+    }
+
+    /** The check of {@link #takeWaitsWhileEmptyUntilAPutArrives(QueueKind)} on a given queue. */
+    static void takeWaitsWhileEmptyUntilAPutArrives(MessageQueue<Integer> q) {
         guard(() -> {
-            MessageQueue<Integer> q = kind.create(2);
             Actor consumer = Actor.start("consumer", q::take);
             consumer.awaitBlocked();
             assertFalse(consumer.isDone(), "take returned while the queue was empty");
@@ -189,7 +193,7 @@ class QueueBlockingTest {
             MessageQueue<Integer> q = kind.create(2);
             List<Integer> contents = fillUp(q);
             Actor producer = Actor.start("producer", () -> {
-                insert.call(q);
+                callExpectingInterrupt(() -> insert.call(q));
                 return null;
             });
             producer.awaitBlocked();
@@ -209,7 +213,7 @@ class QueueBlockingTest {
         guard(() -> {
             MessageQueue<Integer> q = kind.create(2);
             Actor consumer = Actor.start("consumer", () -> {
-                remove.call(q);
+                callExpectingInterrupt(() -> remove.call(q));
                 return null;
             });
             consumer.awaitBlocked();
@@ -221,13 +225,48 @@ class QueueBlockingTest {
         });
     }
 
+    /**
+     * Runs {@code call} and rethrows its {@link InterruptedException}, failing instead if the
+     * thread's interrupt status was not cleared when it was thrown.
+     */
+    private static void callExpectingInterrupt(BlockingCall call) throws InterruptedException {
+        try {
+            call.run();
+        } catch (InterruptedException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new AssertionError("interrupt status still set after InterruptedException", e);
+            }
+            throw e;
+        }
+    }
+
     // ---- several waiters ----
 
     @AllKinds
     void everyWaitingConsumerIsWokenByAPut(QueueKind kind) {
+        consumersWokenBy(kind, 3, (q, n) -> {
+            for (int i = 0; i < n; i++) {
+                q.put(i);
+            }
+        });
+    }
+
+    @AllKinds
+    void fillWakesEveryWaitingConsumer(QueueKind kind) {
+        consumersWokenBy(kind, 2, (q, n) -> {
+            int[] next = {0};
+            assertEquals(n, q.fill(() -> next[0]++, n));
+        });
+    }
+
+    /**
+     * Parks as many consumers in {@code take} as the kind allows (up to {@code many}), lets
+     * {@code deliver} insert as many elements, and checks that each consumer got a different one.
+     */
+    private static void consumersWokenBy(QueueKind kind, int many, Delivery deliver) {
         guard(() -> {
             MessageQueue<Integer> q = kind.create(4);
-            int n = QueueKinds.consumers(kind, 3);
+            int n = QueueKinds.consumers(kind, many);
             List<Actor> consumers = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 consumers.add(Actor.start("consumer-" + i, q::take));
@@ -235,9 +274,7 @@ class QueueBlockingTest {
             for (Actor consumer : consumers) {
                 consumer.awaitBlocked();
             }
-            for (int i = 0; i < n; i++) {
-                q.put(i);
-            }
+            deliver.deliver(q, n);
             Set<Object> got = new HashSet<>();
             for (Actor consumer : consumers) {
                 got.add(consumer.join());
@@ -256,17 +293,7 @@ class QueueBlockingTest {
             }
             List<Integer> contents = fillUp(q);
             int n = QueueKinds.producers(kind, 3);
-            List<Actor> producers = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int value = 100 + i;
-                producers.add(Actor.start("producer-" + i, () -> {
-                    q.put(value);
-                    return null;
-                }));
-            }
-            for (Actor producer : producers) {
-                producer.awaitBlocked();
-            }
+            List<Actor> producers = parkProducers(q, n);
             List<Integer> taken = new ArrayList<>();
             for (int i = 0; i < contents.size() + n; i++) {
                 taken.add(q.take());
@@ -283,7 +310,72 @@ class QueueBlockingTest {
         });
     }
 
+    // ---- waiters woken by the batch forms and clear ----
+
+    @AllKinds
+    void drainWakesEveryWaitingProducerItMadeRoomFor(QueueKind kind) {
+        if (kind.bounded()) {
+            producersWokenBy(kind, q -> assertEquals(2, q.drain(e -> { }, 2)), true);
+        }
+    }
+
+    /**
+     * On a lock-free kind {@code clear} polls until empty, so it may also take what a woken
+     * producer put meanwhile; a lock-based kind's {@code clear} holds the locks and cannot.
+     */
+    @AllKinds
+    void clearWakesEveryWaitingProducer(QueueKind kind) {
+        if (kind.bounded()) {
+            producersWokenBy(kind, MessageQueue::clear, !kind.lockFree());
+        }
+    }
+
+    /**
+     * Fills a capacity-2 queue, parks as many producers in {@code put} as the kind allows (up
+     * to two), lets {@code makeRoom} free both slots, and checks that every producer returned
+     * and what is left is theirs: all their elements if {@code keepsAll}, some of them if
+     * {@code makeRoom} may also have taken elements put while it ran.
+     */
+    private static void producersWokenBy(QueueKind kind, QueueCall makeRoom, boolean keepsAll) {
+        guard(() -> {
+            MessageQueue<Integer> q = kind.create(2);
+            fillUp(q);
+            int n = Math.min(QueueKinds.producers(kind, 2), q.capacity());
+            List<Actor> producers = parkProducers(q, n);
+            makeRoom.call(q);
+            for (Actor producer : producers) {
+                producer.join();
+            }
+            Set<Integer> expected = new HashSet<>();
+            for (int i = 0; i < n; i++) {
+                expected.add(100 + i);
+            }
+            Set<Integer> left = new HashSet<>(drainAll(q));
+            if (keepsAll) {
+                assertEquals(expected, left);
+            } else {
+                assertTrue(expected.containsAll(left), "left " + left + ", put " + expected);
+            }
+        });
+    }
+
     // ---- helpers ----
+
+    /** Starts {@code n} producers putting 100, 101, ... into a full queue; returns once all wait. */
+    private static List<Actor> parkProducers(MessageQueue<Integer> q, int n) {
+        List<Actor> producers = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int value = 100 + i;
+            producers.add(Actor.start("producer-" + i, () -> {
+                q.put(value);
+                return null;
+            }));
+        }
+        for (Actor producer : producers) {
+            producer.awaitBlocked();
+        }
+        return producers;
+    }
 
     /** Fills a bounded queue to its capacity with 0, 1, ...; returns what it holds. */
     private static List<Integer> fillUp(MessageQueue<Integer> q) {
@@ -309,6 +401,11 @@ class QueueBlockingTest {
     @FunctionalInterface
     private interface BlockingCall {
         void run() throws InterruptedException;
+    }
+
+    @FunctionalInterface
+    private interface Delivery {
+        void deliver(MessageQueue<Integer> q, int n) throws InterruptedException;
     }
 
     @FunctionalInterface

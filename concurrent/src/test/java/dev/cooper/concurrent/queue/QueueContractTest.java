@@ -56,6 +56,22 @@ class QueueContractTest {
     }
 
     @AllKinds
+    void createMakesTheKindsOwnClass(QueueKind kind) {
+        Class<?> expected = switch (kind) {
+            case SPSC_ARRAY -> SpscArrayQueue.class;
+            case MPSC_ARRAY -> MpscArrayQueue.class;
+            case SPMC_ARRAY -> SpmcArrayQueue.class;
+            case MPMC_ARRAY -> MpmcArrayQueue.class;
+            case MPSC_LINKED -> MpscLinkedQueue.class;
+            case MPMC_LINKED -> MpmcLinkedQueue.class;
+            case LOCKED_ARRAY -> LockedArrayQueue.class;
+            case TWO_LOCK_LINKED -> TwoLockLinkedQueue.class;
+            case SEMAPHORE_ARRAY -> SemaphoreArrayQueue.class;
+        };
+        assertSame(expected, kind.create(8).getClass());
+    }
+
+    @AllKinds
     void unboundedKindsReportMaxValueCapacityAndBoundedKindsAtLeastTheRequest(QueueKind kind) {
         for (int requested : QueueKinds.EDGE_CAPACITIES) {
             MessageQueue<Integer> q = kind.create(requested);
@@ -130,6 +146,11 @@ class QueueContractTest {
                 assertTrue(q.offer(nextIn++));
             }
             assertEquals(batch, q.size());
+            if (kind.bounded() && batch == room) {
+                // Every lap of the ring, including at capacity 1, where Vyukov's original
+                // sequence encoding cannot tell "holds i" from "free for i + 1".
+                assertFalse(q.offer(-1), "offer on a full queue after " + nextIn + " offers");
+            }
             for (int i = 0; i < batch; i++) {
                 assertEquals(nextOut, q.peek());
                 assertEquals(nextOut++, q.poll());
@@ -275,7 +296,8 @@ class QueueContractTest {
     void fillStopsAtANullFromTheSupplierKeepingWhatCameBefore(QueueKind kind) {
         MessageQueue<Integer> q = kind.create(16);
         Iterator<Integer> source = java.util.Arrays.asList(1, 2, null, 4).iterator();
-        assertThrows(NullPointerException.class, () -> q.fill(source::next, 10));
+        NullPointerException e = assertThrows(NullPointerException.class, () -> q.fill(source::next, 10));
+        assertEquals("supplier returned null", e.getMessage());
         assertEquals(List.of(1, 2), new ArrayList<>(q));
         assertTrue(source.hasNext(), "the supplier was not called again after its null");
         assertEquals(1, q.poll());
@@ -416,6 +438,8 @@ class QueueContractTest {
         }
         if (!supported) {
             assertThrows(UnsupportedOperationException.class, () -> q.remove((Object) 2));
+            assertThrows(UnsupportedOperationException.class, () -> q.remove((Object) 99),
+                    "refused whether or not the element is there");
             assertEquals(List.of(1, 2, 3, 2), new ArrayList<>(q), "a refused remove changed the queue");
             assertEquals(1, q.poll());
             return;

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.Stream;
@@ -16,9 +17,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Exactly-once, in-order delivery under load, for every {@link QueueKind} and three ways of
- * moving messages: blocking {@code put}/{@code take}, spinning {@code offer}/{@code poll}, and
- * the batch forms {@code fill}/{@code drain}. As many producers and consumers run as the kind
+ * Exactly-once, in-order delivery under load, for every {@link QueueKind} and four ways of
+ * moving messages: blocking {@code put}/{@code take}, spinning {@code offer}/{@code poll}, the
+ * batch forms {@code fill}/{@code drain}, and all of them mixed (producers take turns at
+ * {@code offer}, {@code put} and {@code fill}; consumers at {@code poll}, timed {@code poll}
+ * and {@code drain}, so a waiting {@code put} is woken by every kind of removal). As many producers and consumers run as the kind
  * allows (one for a single role, 2 to 4 for a multi role); each message carries its producer
  * and sequence number, and the test checks that every message arrives exactly once, that each
  * consumer sees each producer's messages in order, and (with one consumer) that none is
@@ -34,7 +37,7 @@ class QueueStressTest {
     private static final Duration GUARD = QueueKinds.STRESS ? Duration.ofMinutes(30) : Duration.ofMinutes(2);
     private static final int[] CAPACITIES = {1, 2, 16, 1024};
 
-    enum Mode { BLOCKING, SPINNING, BATCH }
+    enum Mode { BLOCKING, SPINNING, BATCH, MIXED }
 
     static Stream<Arguments> runs() {
         return Arrays.stream(QueueKind.values())
@@ -147,6 +150,23 @@ class QueueStressTest {
                         }
                     }
                 }
+                case MIXED -> {
+                    int[] next = {0};
+                    for (int turn = 0; next[0] < perProducer; turn++) {
+                        switch (turn % 3) {
+                            case 0 -> {
+                                Message m = new Message(id, next[0]);
+                                while (!queue.offer(m)) {
+                                    Thread.yield();
+                                }
+                                next[0]++;
+                            }
+                            case 1 -> queue.put(new Message(id, next[0]++));
+                            default -> queue.fill(() -> new Message(id, next[0]++),
+                                    Math.min(config.batch(), perProducer - next[0]));
+                        }
+                    }
+                }
             }
         }
 
@@ -173,6 +193,26 @@ class QueueStressTest {
                     while (received.get() < total) {
                         if (queue.drain(m -> accept(m, last), config.batch()) == 0) {
                             Thread.yield();
+                        }
+                    }
+                }
+                case MIXED -> {
+                    // No take: it could wait forever once another consumer took the last one.
+                    for (int turn = 0; received.get() < total; turn++) {
+                        switch (turn % 3) {
+                            case 0 -> {
+                                Message m = queue.poll();
+                                if (m != null) {
+                                    accept(m, last);
+                                }
+                            }
+                            case 1 -> {
+                                Message m = queue.poll(1, TimeUnit.MILLISECONDS);
+                                if (m != null) {
+                                    accept(m, last);
+                                }
+                            }
+                            default -> queue.drain(m -> accept(m, last), config.batch());
                         }
                     }
                 }

@@ -6,20 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** {@link SpscArrayQueue}: the shared array-kind tests plus its look-ahead edges. */
-class SpscArrayQueueTest extends AbstractArrayQueueTest {
-
-    @Override
-    QueueKind kind() {
-        return QueueKind.SPSC_ARRAY;
-    }
-
-    @Test
-    void kindAndFactoryAgree() {
-        MessageQueue<Integer> q = create(10);
-        assertTrue(q instanceof SpscArrayQueue);
-        assertEquals(QueueKind.SPSC_ARRAY, q.kind());
-    }
+/** What only {@link SpscArrayQueue} has: the producer's look-ahead. */
+class SpscArrayQueueTest {
 
     /**
      * After the look-ahead raised the producer limit, the consumer frees slots out of the
