@@ -24,9 +24,85 @@ public enum QueueKind {
 
     // Lock-free, array-backed.
 
+    /**
+     * {@link SpscArrayQueue}: Lamport's ring (TOPLAS 1983) with FastFlow's null-slot check
+     * (Torquati 2010) and B-Queue's batched look-ahead (Wang et al. 2013); one producer, one
+     * consumer, bounded, wait-free {@code offer}/{@code poll}. The capacity is rounded up to a
+     * power of two; {@code remove(Object)} and iterator removal throw
+     * {@link UnsupportedOperationException}.
+     */
+    SPSC_ARRAY(false, false, true, true, SpscArrayQueue::new),
+
+    /**
+     * {@link MpscArrayQueue}: a Lamport ring whose producers claim slots by CAS on the
+     * producer index (the Disruptor's multi-producer claim, Thompson et al. 2011) with a
+     * shared cached limit (as JCTools' MpscArrayQueue); many producers, one consumer,
+     * bounded, lock-free {@code offer}. {@code poll} waits for an element whose slot is
+     * claimed but not yet written. The capacity is rounded up to a power of two;
+     * {@code remove(Object)} and iterator removal throw {@link UnsupportedOperationException}.
+     */
+    MPSC_ARRAY(true, false, true, true, MpscArrayQueue::new),
+
+    /**
+     * {@link SpmcArrayQueue}: a Lamport ring with one producer publishing by release stores
+     * and consumers claiming by CAS on the consumer index (as JCTools' SpmcArrayQueue); one
+     * producer, many consumers, bounded, lock-free {@code poll}. {@code offer} waits for a
+     * consumer that claimed the slot one lap back to clear it. The capacity is rounded up to
+     * a power of two; {@code remove(Object)} and iterator removal throw
+     * {@link UnsupportedOperationException}.
+     */
+    SPMC_ARRAY(false, true, true, true, SpmcArrayQueue::new),
+
+    /**
+     * {@link MpmcArrayQueue}: Dmitry Vyukov's bounded MPMC queue (1024cores.net, 2010), a
+     * sequence number per slot and a CAS on each index; many producers, many consumers,
+     * bounded. {@code offer} ({@code poll}) waits for a slot claimed one lap back (claimed
+     * but not yet written) instead of failing while the indices say there is room (an
+     * element). The capacity is rounded up to a power of two (1 stays 1);
+     * {@code remove(Object)} and iterator removal throw {@link UnsupportedOperationException}.
+     */
+    MPMC_ARRAY(true, true, true, true, MpmcArrayQueue::new),
+
     // Lock-free, linked.
 
+    /**
+     * {@link MpscLinkedQueue}: Vyukov's non-intrusive MPSC node-based queue (1024cores.net),
+     * producers exchange the tail; n producers, 1 consumer, unbounded (the capacity is a sizing
+     * hint), lock-free (a consumer may wait out a producer between its exchange and its link).
+     * {@code remove(Object)} and iterator removal throw {@link UnsupportedOperationException}.
+     */
+    MPSC_LINKED(true, false, false, true, MpscLinkedQueue::new),
+    /**
+     * {@link MpmcLinkedQueue}: the Michael &amp; Scott non-blocking queue (PODC 1996), CAS on
+     * head, tail and links; n producers, n consumers, unbounded (the capacity is a sizing
+     * hint), lock-free. {@code remove(Object)} and iterator removal are supported.
+     */
+    MPMC_LINKED(true, true, false, true, MpmcLinkedQueue::new),
+
     // Lock-based.
+
+    /**
+     * {@link LockedArrayQueue}: Hoare's monitor bounded buffer (CACM 1974), one lock and two
+     * conditions over a circular array; n producers, n consumers, bounded (exact capacity, no
+     * rounding), lock-based. {@code remove(Object)} and iterator removal are supported.
+     */
+    LOCKED_ARRAY(true, true, true, false, LockedArrayQueue::new),
+    /**
+     * {@link TwoLockLinkedQueue}: the Michael &amp; Scott two-lock queue (PODC 1996), a tail lock
+     * and a head lock over linked nodes, with a count for the bound; n producers, n consumers,
+     * lock-based. Bounded as created here (exact capacity); the class's no-argument
+     * constructor makes an unbounded one. {@code remove(Object)} and iterator removal are
+     * supported.
+     */
+    TWO_LOCK_LINKED(true, true, true, false, TwoLockLinkedQueue::new),
+    /**
+     * {@link SemaphoreArrayQueue}: Dijkstra's bounded buffer (EWD-123, 1965), a semaphore of
+     * free slots and one of filled slots over a circular array, a mutex per end; n producers,
+     * n consumers, bounded (exact capacity, no rounding), lock-based. {@code remove(Object)}
+     * and iterator removal are supported (they do not remove an element a consumer has
+     * already been promised).
+     */
+    SEMAPHORE_ARRAY(true, true, true, false, SemaphoreArrayQueue::new),
 
     ;
 

@@ -1,0 +1,534 @@
+package dev.cooper.concurrent.queue;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * A bounded multi-producer, multi-consumer queue over a circular array, guarded by one lock
+ * with two conditions (not empty, not full): Hoare's monitor bounded buffer.
+ *
+ * <p>Any number of threads may insert and remove at once. All operations are blocking in the
+ * progress sense (they take the lock); {@code put}/{@code take} also wait for room/an
+ * element, and the timed {@code offer}/{@code poll} wait at most the given time. The blocking
+ * methods acquire the lock interruptibly.
+ *
+ * <p>Actions in a thread before it inserts an element happen-before actions after that
+ * element's removal (or access) in another thread.
+ *
+ * <p>Null elements are refused with {@link NullPointerException}. The capacity is exact (no
+ * rounding) and fixed; the array is allocated up front and nothing is allocated per element.
+ *
+ * <p>{@link #size()} is exact whenever the queue is quiescent and reads a single field without
+ * the lock. Full {@link java.util.Collection} semantics: {@link #remove(Object)} (O(n)) and
+ * {@link Iterator#remove()} are supported. Iterators are weakly consistent: an iterator works
+ * on a snapshot taken under the lock when it is created, never throws
+ * {@link java.util.ConcurrentModificationException}, and its {@code remove()} removes the
+ * element last returned (by identity) if it is still in the queue.
+ *
+ * <p>{@link #drain} and {@link #fill} run under one acquisition of the lock, calling the
+ * consumer/supplier while holding it: they must not block on this queue.
+ *
+ * @param <E> the type of the elements
+ */
+public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
+
+    /*
+     * Algorithm: C. A. R. Hoare, "Monitors: An Operating System Structuring Concept", CACM
+     * 17(10), 1974 -- the bounded buffer monitor: a circular array, the count of elements, and
+     * two conditions, "nonempty" (waited on by take) and "nonfull" (waited on by put). As
+     * with every Java monitor (Mesa semantics, not Hoare's immediate hand-over), a signalled
+     * thread re-checks its condition in a loop.
+     *
+     * Departures, for speed (parking and unparking a platform thread costs tens of
+     * microseconds on small VMs; that, not the critical section, is what a 1-producer /
+     * 1-consumer hand-off pays for):
+     * - a condition is signalled only when a thread is registered as waiting on it (counted
+     *   under the lock), so the common case never touches the condition queue;
+     * - before taking the lock to wait, a blocking call spins briefly (on multi-CPU machines
+     *   only) watching the count without the lock, and it spins on tryLock before queueing
+     *   on a contended lock;
+     * - the batch forms move many elements per lock acquisition.
+     *
+     * Invariants (under the lock):
+     * - 0 <= count <= items.length; the elements are items[takeIndex], items[takeIndex + 1],
+     *   ... (count of them, wrapping around); every other slot is null.
+     * - waitingTakers (waitingPutters) is the number of threads between registering and
+     *   deregistering around notEmpty.await (notFull.await).
+     * count is also read without the lock (size, the spin phases): it is written only under
+     * the lock, with release, and such reads are hints or snapshots, never a decision to
+     * change the queue.
+     */
+
+    /** Rounds of busy-waiting, watching the count, before taking the lock to wait. */
+    static final int SPIN_ROUNDS = Runtime.getRuntime().availableProcessors() > 1 ? 256 : 0;
+
+    private final Object[] items;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition notEmpty = lock.newCondition();
+    private final Condition notFull = lock.newCondition();
+    /** Next slot to take from; guarded by lock. */
+    private int takeIndex;
+    /** Next slot to put into; guarded by lock. */
+    private int putIndex;
+    /** Number of elements: written under the lock (release), read anywhere (acquire). */
+    private volatile int count;
+    /** Threads waiting on notEmpty; guarded by lock. */
+    private int waitingTakers;
+    /** Threads waiting on notFull; guarded by lock. */
+    private int waitingPutters;
+
+    /**
+     * Creates an empty queue holding at most {@code capacity} elements.
+     *
+     * @throws IllegalArgumentException if {@code capacity < 1}
+     */
+    public LockedArrayQueue(int capacity) {
+        items = new Object[checkCapacity(capacity)];
+    }
+
+    @Override
+    public QueueKind kind() {
+        return QueueKind.LOCKED_ARRAY;
+    }
+
+    @Override
+    public int capacity() {
+        return items.length;
+    }
+
+    @Override
+    public boolean offer(E e) {
+        checkElement(e);
+        lockSpinning();
+        try {
+            if (count == items.length) {
+                return false;
+            }
+            enqueue(e);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void put(E e) throws InterruptedException {
+        checkElement(e);
+        spinWhileCountIs(items.length);
+        lockInterruptiblySpinning();
+        try {
+            while (count == items.length) {
+                waitingPutters++;
+                try {
+                    notFull.await();
+                } finally {
+                    waitingPutters--;
+                }
+            }
+            enqueue(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean offer(E e, long timeout, TimeUnit unit) throws InterruptedException {
+        checkElement(e);
+        long nanos = Objects.requireNonNull(unit, "unit is null").toNanos(timeout);
+        lockInterruptiblySpinning();
+        try {
+            while (count == items.length) {
+                if (nanos <= 0L) {
+                    return false;
+                }
+                waitingPutters++;
+                try {
+                    nanos = notFull.awaitNanos(nanos);
+                } finally {
+                    waitingPutters--;
+                }
+            }
+            enqueue(e);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public E poll() {
+        lockSpinning();
+        try {
+            return count == 0 ? null : dequeue();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public E take() throws InterruptedException {
+        spinWhileCountIs(0);
+        lockInterruptiblySpinning();
+        try {
+            while (count == 0) {
+                waitingTakers++;
+                try {
+                    notEmpty.await();
+                } finally {
+                    waitingTakers--;
+                }
+            }
+            return dequeue();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public E poll(long timeout, TimeUnit unit) throws InterruptedException {
+        long nanos = Objects.requireNonNull(unit, "unit is null").toNanos(timeout);
+        lockInterruptiblySpinning();
+        try {
+            while (count == 0) {
+                if (nanos <= 0L) {
+                    return null;
+                }
+                waitingTakers++;
+                try {
+                    nanos = notEmpty.awaitNanos(nanos);
+                } finally {
+                    waitingTakers--;
+                }
+            }
+            return dequeue();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public E peek() {
+        lockSpinning();
+        try {
+            return count == 0 ? null : elementAt(takeIndex);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Exact when quiescent; one read of the count, without the lock. */
+    @Override
+    public int size() {
+        return acquireCount();
+    }
+
+    @Override
+    boolean hasRoom() {
+        return acquireCount() < items.length;
+    }
+
+    /** Removes up to {@code limit} elements under one acquisition of the lock. */
+    @Override
+    public int drain(Consumer<? super E> consumer, int limit) {
+        Objects.requireNonNull(consumer, "consumer is null");
+        checkLimit(limit);
+        lockSpinning();
+        int n = 0;
+        try {
+            while (n < limit && count > 0) {
+                E e = dequeueQuietly();
+                n++;
+                consumer.accept(e); // the queue is consistent here: the element is out
+            }
+        } finally {
+            signalNotFull(n);
+            lock.unlock();
+        }
+        return n;
+    }
+
+    /** Inserts up to {@code limit} elements under one acquisition of the lock. */
+    @Override
+    public int fill(Supplier<? extends E> supplier, int limit) {
+        Objects.requireNonNull(supplier, "supplier is null");
+        checkLimit(limit);
+        lockSpinning();
+        int n = 0;
+        try {
+            // Under the lock nobody else inserts: room seen here is still there at the insert.
+            while (n < limit && count < items.length) {
+                E e = Objects.requireNonNull(supplier.get(), "supplier returned null");
+                enqueueQuietly(e);
+                n++;
+            }
+        } finally {
+            signalNotEmpty(n);
+            lock.unlock();
+        }
+        return n;
+    }
+
+    @Override
+    public boolean contains(Object o) {
+        if (o == null) {
+            return false;
+        }
+        lockSpinning();
+        try {
+            for (int i = 0, k = takeIndex; i < count; i++, k = inc(k)) {
+                if (o.equals(items[k])) {
+                    return true;
+                }
+            }
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Removes the first element equal to {@code o}, if any. O(n) under the lock. */
+    @Override
+    public boolean remove(Object o) {
+        if (o == null) {
+            return false;
+        }
+        lockSpinning();
+        try {
+            for (int i = 0, k = takeIndex; i < count; i++, k = inc(k)) {
+                if (o.equals(items[k])) {
+                    removeAt(k);
+                    return true;
+                }
+            }
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Removes the first element identical to {@code o}, if still present. */
+    private void removeIdentical(Object o) {
+        lockSpinning();
+        try {
+            for (int i = 0, k = takeIndex; i < count; i++, k = inc(k)) {
+                if (items[k] == o) {
+                    removeAt(k);
+                    return;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void clear() {
+        lockSpinning();
+        try {
+            int n = count;
+            for (int i = 0, k = takeIndex; i < n; i++, k = inc(k)) {
+                items[k] = null;
+            }
+            takeIndex = putIndex;
+            releaseCount(0);
+            signalNotFull(n);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A weakly consistent iterator over a snapshot of the elements taken under the lock now.
+     * {@link Iterator#remove()} removes the element last returned, by identity, if it is still
+     * in the queue.
+     */
+    @Override
+    public Iterator<E> iterator() {
+        Object[] snapshot;
+        lockSpinning();
+        try {
+            snapshot = new Object[count];
+            for (int i = 0, k = takeIndex; i < snapshot.length; i++, k = inc(k)) {
+                snapshot[i] = items[k];
+            }
+        } finally {
+            lock.unlock();
+        }
+        return new Itr(snapshot);
+    }
+
+    private final class Itr implements Iterator<E> {
+        private final Object[] snapshot;
+        private int cursor;
+        private Object last;
+
+        Itr(Object[] snapshot) {
+            this.snapshot = snapshot;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return cursor < snapshot.length;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public E next() {
+            if (cursor >= snapshot.length) {
+                throw new NoSuchElementException();
+            }
+            last = snapshot[cursor++];
+            return (E) last;
+        }
+
+        @Override
+        public void remove() {
+            if (last == null) {
+                throw new IllegalStateException("next() not called, or remove() already called");
+            }
+            removeIdentical(last);
+            last = null;
+        }
+    }
+
+    // Under the lock from here on.
+
+    /** Inserts at the tail and wakes one waiting taker. Lock held, count < capacity. */
+    private void enqueue(E e) {
+        enqueueQuietly(e);
+        if (waitingTakers > 0) {
+            notEmpty.signal();
+        }
+    }
+
+    private void enqueueQuietly(E e) {
+        items[putIndex] = e;
+        putIndex = inc(putIndex);
+        releaseCount(count + 1);
+    }
+
+    /** Removes the head and wakes one waiting putter. Lock held, count > 0. */
+    private E dequeue() {
+        E e = dequeueQuietly();
+        if (waitingPutters > 0) {
+            notFull.signal();
+        }
+        return e;
+    }
+
+    private E dequeueQuietly() {
+        E e = elementAt(takeIndex);
+        items[takeIndex] = null;
+        takeIndex = inc(takeIndex);
+        releaseCount(count - 1);
+        return e;
+    }
+
+    /** Removes the element at slot {@code k} by closing the gap towards the tail. */
+    private void removeAt(int k) {
+        if (k == takeIndex) {
+            dequeue();
+            return;
+        }
+        int i = k;
+        for (int next = inc(i); next != putIndex; i = next, next = inc(next)) {
+            items[i] = items[next];
+        }
+        items[i] = null;
+        putIndex = i;
+        releaseCount(count - 1);
+        if (waitingPutters > 0) {
+            notFull.signal();
+        }
+    }
+
+    /** Wakes as many waiting putters as {@code freed} slots can serve. */
+    private void signalNotFull(int freed) {
+        for (int i = Math.min(freed, waitingPutters); i > 0; i--) {
+            notFull.signal();
+        }
+    }
+
+    /** Wakes as many waiting takers as {@code added} elements can serve. */
+    private void signalNotEmpty(int added) {
+        for (int i = Math.min(added, waitingTakers); i > 0; i--) {
+            notEmpty.signal();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private E elementAt(int k) {
+        return (E) items[k];
+    }
+
+    private int inc(int k) {
+        return ++k == items.length ? 0 : k;
+    }
+
+    // Without the lock.
+
+    /**
+     * Busy-waits, briefly and only on a multi-CPU machine, while the count (read without the
+     * lock) stays at {@code value}: the other side usually changes it within a few hundred
+     * nanoseconds, far less than a park and unpark would cost.
+     */
+    private void spinWhileCountIs(int value) {
+        for (int i = 0; i < SPIN_ROUNDS && acquireCount() == value; i++) {
+            Thread.onSpinWait();
+        }
+    }
+
+    /** Takes the lock, spinning on tryLock first so a short hold does not cost a park. */
+    private void lockSpinning() {
+        for (int i = 0; i < SPIN_ROUNDS; i++) {
+            if (lock.tryLock()) {
+                return;
+            }
+            Thread.onSpinWait();
+        }
+        lock.lock();
+    }
+
+    /** As {@link #lockSpinning()}, interruptibly: throws at once if the thread is interrupted. */
+    private void lockInterruptiblySpinning() throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        for (int i = 0; i < SPIN_ROUNDS; i++) {
+            if (lock.tryLock()) {
+                return;
+            }
+            Thread.onSpinWait();
+        }
+        lock.lockInterruptibly();
+    }
+
+    // VarHandle mechanics
+
+    private int acquireCount() {
+        return (int) COUNT.getAcquire(this);
+    }
+
+    /** Lock held: release is enough, the lock orders the writers. */
+    private void releaseCount(int value) {
+        COUNT.setRelease(this, value);
+    }
+
+    private static final VarHandle COUNT;
+
+    static {
+        try {
+            COUNT = MethodHandles.lookup().findVarHandle(LockedArrayQueue.class, "count", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package dev.cooper.concurrent.queue;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * A bounded, array-backed queue for any number of producer threads and one consumer thread
+ * ({@link QueueKind#MPSC_ARRAY}).
+ *
+ * <p>Threads: any thread may insert ({@code offer}, {@code add}, {@code put}, {@code fill});
+ * one thread at a time removes or peeks ({@code poll}, {@code take}, {@code remove()},
+ * {@code peek}, {@code element}, {@code drain}, {@code drainTo}, {@code clear}); any thread may
+ * call {@code size}, {@code isEmpty}, {@code contains} and iterate.
+ * {@code -Dcooper.queue.checkThreads=true} reports a second live consumer thread with an
+ * {@link IllegalStateException}.
+ *
+ * <p>Progress: {@code offer} is lock-free (a failed CAS means another producer got in). The
+ * consumer's {@code poll}, {@code peek} and {@code drain} are wait-free except in one window:
+ * a producer has claimed the head slot but not yet written its element (a few instructions);
+ * the consumer then waits for that element (spin, then yield) rather than report a queue empty
+ * whose indices say otherwise. A producer descheduled inside that window delays the consumer
+ * until it runs again. {@code put} and {@code take} block (spin, yield, then park). Memory
+ * consistency: actions in a thread before it inserts an element happen-before actions in the
+ * consumer after it removes (or peeks) that element.
+ *
+ * <p>Null elements are refused with {@link NullPointerException}. The capacity is rounded up
+ * to a power of two, which {@link #capacity()} reports; {@code offer} fails exactly when
+ * {@code size() == capacity()}. {@code size()} is exact when the queue is quiescent and
+ * always within {@code [0, capacity()]}. Iteration is weakly consistent; the iterator's
+ * {@code remove} and {@link #remove(Object)} throw {@link UnsupportedOperationException}.
+ * Inserting and removing allocate nothing.
+ *
+ * @param <E> the type of the elements
+ */
+public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
+    /*
+     * Algorithm. A Lamport ring (L. Lamport, "Specifying concurrent program modules", ACM
+     * TOPLAS 5(2), 1983) whose producers claim a slot by CAS on the producer index, as the
+     * multi-producer sequencer of the LMAX Disruptor does (M. Thompson et al., "Disruptor:
+     * High performance alternative to bounded queues for exchanging data between concurrent
+     * threads", 2011), then write the element into the claimed slot. The single consumer
+     * reads slots, not the producer index (FastFlow's null-slot test: M. Torquati, TR-10-20,
+     * Univ. of Pisa, 2010). Producers share a cached limit, consumerIndex + capacity, and
+     * read the consumer index only when they reach it (the producer limit of JCTools'
+     * MpscArrayQueue, N. Wakart).
+     *
+     * Departure from the plain null-slot test: a null head slot is ambiguous (empty, or
+     * claimed and not yet written). The consumer then reads the producer index: equal to its
+     * own means empty; greater means claimed, and it waits for the element, so poll never
+     * returns null while the indices say there is an element.
+     *
+     * Invariants (I = producerIndex, O = consumerIndex, L = producerLimit):
+     * - O <= I <= O + capacity. Indices in [O, I) are claimed; each such slot holds its
+     *   element or, briefly, null (claimed, not yet written). Every other slot is null.
+     * - L <= O + capacity for the current O (O only grows, and L is always some earlier
+     *   O' + capacity), so a producer that claims an index below L finds its slot free.
+     *   L may move backwards when two producers refresh it at once; that costs a re-read of
+     *   O, never correctness.
+     * - The consumer nulls the slot before it publishes O + 1; a producer reads O (or an L
+     *   derived from it) before claiming; so the producer's write never meets an element.
+     * - size() bounds: a reader that sees I = i sees O >= i - capacity (the claiming producer
+     *   read it before its CAS); a reader that sees O = o sees I >= o (the consumer read an
+     *   element written after its CAS). Neither bound needs the clamp in size().
+     */
+
+    /** Debug role check; null unless {@link ThreadRoleCheck#ENABLED}. */
+    private final ThreadRoleCheck consumerCheck = ThreadRoleCheck.forRole(QueueKind.MPSC_ARRAY, "consumer");
+
+    /**
+     * Creates an empty queue.
+     *
+     * @param capacity the least number of elements it must hold; rounded up to a power of two
+     * @throws IllegalArgumentException if {@code capacity < 1} or {@code capacity > 2^30}
+     */
+    public MpscArrayQueue(int capacity) {
+        super(capacity, true, false);
+    }
+
+    @Override
+    public QueueKind kind() {
+        return QueueKind.MPSC_ARRAY;
+    }
+
+    /** Any thread. */
+    @Override
+    public boolean offer(E e) {
+        checkElement(e);
+        Object[] buffer = this.buffer;
+        // Acquire: pairs with the release of a producer that refreshed the limit, so the slots
+        // freed by the consumer up to the index it read are visible as free here too.
+        long limit = acquireProducerLimit();
+        long index;
+        do {
+            // Acquire: any recent value will do, the CAS below validates it.
+            index = acquireProducerIndex();
+            if (index >= limit) {
+                // Acquire: pairs with the consumer's release of its index, which follows its
+                // nulling of the slot.
+                limit = acquireConsumerIndex() + buffer.length;
+                if (index >= limit) {
+                    return false;
+                }
+                // Release: passes the consumer index just read on to the other producers.
+                releaseProducerLimit(limit);
+            }
+        } while (!casProducerIndex(index, index + 1)); // success claims the slot (linearizes)
+        // Release: the consumer's acquire of the slot then sees the element's contents.
+        releaseElement(buffer, offset(index, mask), e);
+        signalNotEmpty();
+        return true;
+    }
+
+    /** Consumer thread only. */
+    @Override
+    public E poll() {
+        if (ThreadRoleCheck.ENABLED) {
+            consumerCheck.check();
+        }
+        Object[] buffer = this.buffer;
+        // Plain: only this thread writes the consumer index.
+        long index = plainConsumerIndex();
+        int offset = offset(index, mask);
+        E e = headElement(buffer, index, offset);
+        if (e == null) {
+            return null;
+        }
+        free(buffer, index, offset);
+        signalNotFull();
+        return e;
+    }
+
+    /**
+     * Consumer thread only. Removes up to {@code limit} elements and checks for a waiting
+     * producer once per call. Each element is removed before it is handed on.
+     */
+    @Override
+    public int drain(Consumer<? super E> consumer, int limit) {
+        Objects.requireNonNull(consumer, "consumer is null");
+        checkLimit(limit);
+        if (ThreadRoleCheck.ENABLED) {
+            consumerCheck.check();
+        }
+        Object[] buffer = this.buffer;
+        long index = plainConsumerIndex();
+        int n = 0;
+        try {
+            while (n < limit) {
+                int offset = offset(index, mask);
+                E e = headElement(buffer, index, offset);
+                if (e == null) {
+                    break;
+                }
+                free(buffer, index++, offset);
+                n++;
+                consumer.accept(e);
+            }
+        } finally {
+            // Also when the consumer throws. Removal here is a release store, not a CAS, so a
+            // producer parked meanwhile re-checks on its own within
+            // AbstractLockFreeQueue.UNFENCED_PARK_NANOS.
+            if (n > 0) {
+                signalNotFull();
+            }
+        }
+        return n;
+    }
+
+    /** Consumer thread only. */
+    @Override
+    public E peek() {
+        if (ThreadRoleCheck.ENABLED) {
+            consumerCheck.check();
+        }
+        long index = plainConsumerIndex();
+        return headElement(buffer, index, offset(index, mask));
+    }
+
+    /**
+     * The element at the consumer's {@code index}, or null if the queue is empty; waits for a
+     * claimed slot's element to be written.
+     */
+    private E headElement(Object[] buffer, long index, int offset) {
+        // Acquire: pairs with the producer's release of the element.
+        E e = acquireElement(buffer, offset);
+        if (e != null) {
+            return e;
+        }
+        // Acquire: the producer index cannot be below ours (we read the elements below it),
+        // so equal means empty.
+        if (index == acquireProducerIndex()) {
+            return null;
+        }
+        for (int round = 0; (e = acquireElement(buffer, offset)) == null; round++) {
+            Backoff.pause(round);
+        }
+        return e;
+    }
+
+    /** Frees the slot of {@code index} after its element was read. */
+    private void free(Object[] buffer, long index, int offset) {
+        // Release, and before the index: a producer that sees the new index (directly or
+        // through the limit) and claims this slot must find it null.
+        releaseElement(buffer, offset, null);
+        // Release: publishes the null above to the producers that read the index.
+        releaseConsumerIndex(index + 1);
+    }
+}

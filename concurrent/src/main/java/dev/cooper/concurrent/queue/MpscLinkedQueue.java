@@ -1,0 +1,424 @@
+package dev.cooper.concurrent.queue;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * An unbounded multi-producer, single-consumer queue of linked nodes.
+ *
+ * <p>Any number of threads may insert at once; one thread at a time may remove or look at the
+ * head ({@code poll}, {@code take}, {@code peek}, {@code drain}, {@code clear}, see
+ * {@link QueueKind}). {@code offer} is wait-free: one atomic exchange and one store.
+ * {@code poll} is lock-free except in one narrow window: a producer that has exchanged the
+ * tail but not yet linked its node holds up the consumer (and only it), which waits the few
+ * instructions until the link appears instead of wrongly reporting an empty queue.
+ *
+ * <p>Actions in a thread before it inserts an element happen-before actions after that
+ * element's removal (or access through {@code peek} or an iterator) in another thread.
+ *
+ * <p>Null elements are refused with {@link NullPointerException}. The queue is unbounded:
+ * {@link #capacity()} is {@link Integer#MAX_VALUE}, {@code offer} always succeeds, and the
+ * capacity given to the constructor is only checked ({@code >= 1}), nothing is allocated for
+ * it. Each element costs one node.
+ *
+ * <p>{@link #size()} walks the nodes: O(n), exact when the queue is quiescent, otherwise a
+ * count of the elements inserted before the walk began and not removed before it passed them.
+ * {@link #isEmpty()} is O(1). Iterators are weakly consistent and never throw
+ * {@link java.util.ConcurrentModificationException}.
+ *
+ * <p>{@link #remove(Object)} and {@link Iterator#remove()} throw
+ * {@link UnsupportedOperationException}: only the consumer may unlink nodes, and the node a
+ * producer is linking to cannot be unlinked at all. The bulk removals inherited from
+ * {@link java.util.AbstractCollection} ({@code removeAll}, {@code retainAll},
+ * {@code removeIf}) throw it too as soon as they find an element to remove.
+ *
+ * @param <E> the type of the elements
+ */
+public final class MpscLinkedQueue<E> extends MpscLinkedPad2<E> {
+
+    /*
+     * Algorithm: Dmitry Vyukov's non-intrusive MPSC node-based queue (1024cores.net,
+     * "Non-intrusive MPSC node-based queue", 2010). The list runs from head to tail through
+     * next links. The head is a stub whose value is not an element; the elements are the
+     * values of the nodes after it.
+     *
+     * - offer: tail = xchg(tail, node) -- the linearization point, which fixes the order among
+     *   producers -- then prev.next = node with a release store. Between the two steps the new
+     *   node is in the queue but not reachable from the head.
+     * - poll (single consumer): next = head.next (acquire); if non-null, take next.value,
+     *   make next the new stub (null its value, so the queue does not keep the element alive)
+     *   and advance the head.
+     *
+     * Departure from the original: when head.next is null but head != tail, a producer is in
+     * the window between its exchange and its link. Vyukov's poll then returns "empty", which
+     * is not linearizable (the producer's offer may already have returned, or a later
+     * producer's offer may have completed). We wait for the link instead, as JCTools'
+     * MpscLinkedQueue does; the wait is bounded by the producer's next two instructions
+     * unless it is descheduled, so it spins and then yields (Backoff), never parks.
+     * Nodes are not reused; consumed stubs are left to the collector (no self-link: nothing
+     * walks from a stale node except a weakly consistent reader, which just runs on).
+     *
+     * Invariants:
+     * - head and tail are never null; tail is reachable from head once every producer in its
+     *   window has linked; head never passes tail.
+     * - a node's next goes from null to its successor once and never changes again.
+     * - head's value is null; the values of the nodes after head are the elements, in order.
+     * - head is written only by the consumer; tail only by producers' exchanges.
+     */
+
+    /**
+     * Creates an empty queue.
+     *
+     * @param capacity a sizing hint, unused beyond validation (the queue is unbounded)
+     * @throws IllegalArgumentException if {@code capacity < 1}
+     */
+    public MpscLinkedQueue(int capacity) {
+        super(stub(capacity));
+    }
+
+    /** Validates the capacity hint (before the superclass constructors run) and makes the stub. */
+    private static <E> Node<E> stub(int capacity) {
+        checkCapacity(capacity);
+        return new Node<>(null);
+    }
+
+    @Override
+    public QueueKind kind() {
+        return QueueKind.MPSC_LINKED;
+    }
+
+    /** Always {@link Integer#MAX_VALUE}: the queue is unbounded. */
+    @Override
+    public int capacity() {
+        return Integer.MAX_VALUE;
+    }
+
+    /** Inserts {@code e}; always succeeds (the queue is unbounded). Wait-free. */
+    @Override
+    public boolean offer(E e) {
+        Node<E> node = new Node<>(checkElement(e));
+        // Linearization point; the getAndSet is also the full fence that makes this kind's
+        // insert "fenced" for the waiter handshake (see Waiters).
+        Node<E> prev = getAndSetTail(node);
+        // Release: publishes node.value, written plainly in the constructor, to the consumer
+        // that acquires this link.
+        prev.releaseNext(node);
+        signalNotEmpty();
+        return true;
+    }
+
+    /** Removes the head element, or returns null if the queue is empty. Consumer thread only. */
+    @Override
+    public E poll() {
+        if (ThreadRoleCheck.ENABLED) {
+            consumerCheck.check();
+        }
+        Node<E> h = plainHead(); // plain: only the consumer writes head
+        Node<E> next = firstNode(h);
+        if (next == null) {
+            return null;
+        }
+        E e = next.plainValue(); // plain: published by the release of h.next that firstNode acquired
+        // Plain: next becomes the stub; other threads that reach it (iterators, contains,
+        // size) treat a null value as "already removed", and either value is a correct answer
+        // for them. Nulling it lets the collector take the element.
+        next.plainValue(null);
+        // Release: a thread that acquires the new head sees the value already nulled.
+        releaseHead(next);
+        signalNotFull();
+        return e;
+    }
+
+    /** Returns the head element without removing it, or null if empty. Consumer thread only. */
+    @Override
+    public E peek() {
+        if (ThreadRoleCheck.ENABLED) {
+            consumerCheck.check();
+        }
+        Node<E> next = firstNode(plainHead()); // plain: only the consumer writes head
+        return next == null ? null : next.plainValue(); // plain: published by the acquired link
+    }
+
+    /**
+     * The node after {@code h}, or null if the queue was empty; waits out a producer that has
+     * exchanged the tail but not linked yet (see the class comment).
+     */
+    private Node<E> firstNode(Node<E> h) {
+        Node<E> next = h.acquireNext();
+        if (next == null && h != volatileTail()) {
+            next = awaitLink(h);
+        }
+        return next;
+    }
+
+    private static <E> Node<E> awaitLink(Node<E> node) {
+        Node<E> next;
+        for (int round = 0; (next = node.acquireNext()) == null; round++) {
+            Backoff.pause(round);
+        }
+        return next;
+    }
+
+    @Override
+    public int drain(Consumer<? super E> consumer, int limit) {
+        Objects.requireNonNull(consumer, "consumer is null");
+        checkLimit(limit);
+        if (ThreadRoleCheck.ENABLED) {
+            consumerCheck.check();
+        }
+        Node<E> h = plainHead(); // plain: only the consumer writes head
+        int n = 0;
+        Node<E> next;
+        while (n < limit && (next = firstNode(h)) != null) {
+            E e = next.plainValue(); // plain: published by the acquired link
+            next.plainValue(null);   // plain: see poll
+            releaseHead(next);       // release: see poll
+            h = next;
+            n++;
+            signalNotFull();
+            consumer.accept(e);
+        }
+        return n;
+    }
+
+    /** Always true: the queue is unbounded. */
+    @Override
+    boolean hasRoom() {
+        return true;
+    }
+
+    /**
+     * The number of elements: O(n), it walks from the head to the tail seen at the start
+     * (waiting out a producer caught between its exchange and its link). Exact when quiescent;
+     * {@link Integer#MAX_VALUE} if there are more.
+     */
+    @Override
+    public int size() {
+        // Head before tail: the tail read later is at or after this head in the list, so the
+        // walk ends at it.
+        Node<E> h = acquireHead();
+        Node<E> t = volatileTail();
+        int n = 0;
+        while (h != t && n < Integer.MAX_VALUE) {
+            Node<E> next = h.acquireNext();
+            h = next != null ? next : awaitLink(h);
+            n++;
+        }
+        return n;
+    }
+
+    /** O(1): whether the head has caught up with the tail. */
+    @Override
+    public boolean isEmpty() {
+        // Head before tail: if they are equal, the tail was at the head at the tail's read,
+        // and the queue was empty at that moment.
+        return acquireHead() == volatileTail();
+    }
+
+    @Override
+    public boolean contains(Object o) {
+        if (o == null) {
+            return false;
+        }
+        for (Node<E> p = acquireHead().acquireNext(); p != null; p = p.acquireNext()) {
+            if (o.equals(p.plainValue())) { // plain: see poll on why a stale value is fine
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Unsupported: see the class javadoc. */
+    @Override
+    public boolean remove(Object o) {
+        throw new UnsupportedOperationException("MPSC_LINKED does not support remove(Object)");
+    }
+
+    /**
+     * A weakly consistent iterator from the head: it returns the elements it finds on the
+     * nodes linked at the time it passes them, skipping those the consumer has taken since.
+     * It reads one element ahead, so the element {@code next()} returns may have been taken
+     * after {@code hasNext()} saw it (as with {@link java.util.concurrent.ConcurrentLinkedQueue}).
+     * {@link Iterator#remove()} is unsupported.
+     */
+    @Override
+    public Iterator<E> iterator() {
+        return new Itr();
+    }
+
+    private final class Itr implements Iterator<E> {
+        private Node<E> node;
+        private E nextValue;
+
+        Itr() {
+            node = acquireHead();
+            advance();
+        }
+
+        /** Moves to the next node that still holds a value. */
+        private void advance() {
+            Node<E> p = node;
+            E v = null;
+            while (v == null && (p = p.acquireNext()) != null) {
+                v = p.plainValue(); // plain: null here means taken by the consumer, skip it
+                node = p;
+            }
+            nextValue = v;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return nextValue != null;
+        }
+
+        @Override
+        public E next() {
+            E v = nextValue;
+            if (v == null) {
+                throw new NoSuchElementException();
+            }
+            advance();
+            return v;
+        }
+    }
+
+    /** A list node: an element (or null in the stub) and the link to the next node. */
+    static final class Node<E> {
+        private E value;
+        private volatile Node<E> next;
+
+        Node(E value) {
+            this.value = value; // plain: published by the release store that links this node
+        }
+
+        E plainValue() {
+            return value;
+        }
+
+        void plainValue(E v) {
+            value = v;
+        }
+
+        // VarHandle mechanics
+
+        @SuppressWarnings("unchecked")
+        Node<E> acquireNext() {
+            return (Node<E>) NEXT.getAcquire(this);
+        }
+
+        void releaseNext(Node<E> n) {
+            NEXT.setRelease(this, n);
+        }
+
+        private static final VarHandle NEXT;
+
+        static {
+            try {
+                NEXT = MethodHandles.lookup().findVarHandle(Node.class, "next", Node.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+    }
+}
+
+/** Padding before the producer field (false sharing with whatever precedes the object). */
+abstract class MpscLinkedPad0<E> extends AbstractLockFreeQueue<E> {
+    long p00, p01, p02, p03, p04, p05, p06, p07, p08, p09, p0a, p0b, p0c, p0d, p0e, p0f;
+
+    MpscLinkedPad0() {
+        super(true, false);
+    }
+}
+
+/** The producers' field: the tail, changed only by getAndSet. */
+abstract class MpscLinkedProducerFields<E> extends MpscLinkedPad0<E> {
+    private volatile MpscLinkedQueue.Node<E> tail;
+
+    MpscLinkedProducerFields(MpscLinkedQueue.Node<E> stub) {
+        this.tail = stub;
+    }
+
+    // VarHandle mechanics
+
+    final MpscLinkedQueue.Node<E> volatileTail() {
+        return tail;
+    }
+
+    @SuppressWarnings("unchecked")
+    final MpscLinkedQueue.Node<E> getAndSetTail(MpscLinkedQueue.Node<E> node) {
+        return (MpscLinkedQueue.Node<E>) TAIL.getAndSet(this, node);
+    }
+
+    private static final VarHandle TAIL;
+
+    static {
+        try {
+            TAIL = MethodHandles.lookup().findVarHandle(
+                    MpscLinkedProducerFields.class, "tail", MpscLinkedQueue.Node.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+}
+
+/** Padding between the producers' and the consumer's fields. */
+abstract class MpscLinkedPad1<E> extends MpscLinkedProducerFields<E> {
+    long p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p1a, p1b, p1c, p1d, p1e, p1f;
+
+    MpscLinkedPad1(MpscLinkedQueue.Node<E> stub) {
+        super(stub);
+    }
+}
+
+/** The consumer's fields: the head (the stub) and the debug role check. */
+abstract class MpscLinkedConsumerFields<E> extends MpscLinkedPad1<E> {
+    /** Written only by the consumer, with release; other threads read it with acquire. */
+    private MpscLinkedQueue.Node<E> head;
+    final ThreadRoleCheck consumerCheck = ThreadRoleCheck.forRole(QueueKind.MPSC_LINKED, "consumer");
+
+    MpscLinkedConsumerFields(MpscLinkedQueue.Node<E> stub) {
+        super(stub);
+        // Plain: other threads see it through the safe publication of the queue itself.
+        this.head = stub;
+    }
+
+    // VarHandle mechanics
+
+    final MpscLinkedQueue.Node<E> plainHead() {
+        return head;
+    }
+
+    @SuppressWarnings("unchecked")
+    final MpscLinkedQueue.Node<E> acquireHead() {
+        return (MpscLinkedQueue.Node<E>) HEAD.getAcquire(this);
+    }
+
+    final void releaseHead(MpscLinkedQueue.Node<E> node) {
+        HEAD.setRelease(this, node);
+    }
+
+    private static final VarHandle HEAD;
+
+    static {
+        try {
+            HEAD = MethodHandles.lookup().findVarHandle(
+                    MpscLinkedConsumerFields.class, "head", MpscLinkedQueue.Node.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+}
+
+/** Padding after the consumer's fields. */
+abstract class MpscLinkedPad2<E> extends MpscLinkedConsumerFields<E> {
+    long p20, p21, p22, p23, p24, p25, p26, p27, p28, p29, p2a, p2b, p2c, p2d, p2e, p2f;
+
+    MpscLinkedPad2(MpscLinkedQueue.Node<E> stub) {
+        super(stub);
+    }
+}

@@ -1,0 +1,235 @@
+package dev.cooper.concurrent.queue;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * A bounded, lock-free, array-backed queue for one producer thread and one consumer thread
+ * ({@link QueueKind#SPSC_ARRAY}).
+ *
+ * <p>Threads: one thread at a time inserts ({@code offer}, {@code add}, {@code put},
+ * {@code fill}) and one thread at a time removes or peeks ({@code poll}, {@code take},
+ * {@code remove()}, {@code peek}, {@code element}, {@code drain}, {@code drainTo},
+ * {@code clear}); any thread may call {@code size}, {@code isEmpty}, {@code contains} and
+ * iterate. {@code -Dcooper.queue.checkThreads=true} reports a second live producer (consumer)
+ * thread with an {@link IllegalStateException}.
+ *
+ * <p>Progress: {@code offer}, {@code poll}, {@code peek}, {@code fill} and {@code drain} are
+ * wait-free (a bounded number of steps, no retry loop); {@code put} and {@code take} block
+ * (spin, yield, then park). Memory consistency: actions in the producer before it inserts an
+ * element happen-before actions in the consumer after it removes (or peeks) that element.
+ *
+ * <p>Null elements are refused with {@link NullPointerException}. The capacity is rounded up
+ * to a power of two, which {@link #capacity()} reports; {@code offer} fails exactly when
+ * {@code size() == capacity()}. {@code size()} is exact when the queue is quiescent and
+ * always within {@code [0, capacity()]}. Iteration is weakly consistent; the iterator's
+ * {@code remove} and {@link #remove(Object)} throw {@link UnsupportedOperationException}.
+ * Inserting and removing allocate nothing.
+ *
+ * @param <E> the type of the elements
+ */
+public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
+    /*
+     * Algorithm. Lamport's single-producer single-consumer ring buffer (L. Lamport,
+     * "Specifying concurrent program modules", ACM TOPLAS 5(2), 1983), with two refinements
+     * that keep each side off the other's cache line:
+     *
+     * - The slot itself says whether it is free: null is empty, non-null is full. The consumer
+     *   reads the slot it is about to take instead of the producer index, and the producer
+     *   reads the slot it is about to fill instead of the consumer index (the FastFlow SWSR
+     *   buffer: M. Torquati, "Single-Producer/Single-Consumer Queues on Shared Cache
+     *   Multi-Core Systems", TR-10-20, Univ. of Pisa, 2010; M. Aldinucci et al., "FastFlow:
+     *   high-level and efficient streaming on multi-core", 2012).
+     * - The producer probes a slot lookAhead positions ahead; if that one is free, so are all
+     *   the slots before it (the consumer frees slots in index order), and the producer may
+     *   fill them without reading shared state again (the batched probe of B-Queue:
+     *   J. Wang et al., "B-Queue: Efficient and Practical Queuing for Fast Core-to-Core
+     *   Communication", IJPP 41(1), 2013). Only when the probe fails does it look at its own
+     *   slot, so "full" is exact.
+     *
+     * Departures: the indices are kept although the slots alone decide empty/full, because
+     * size(), isEmpty() and the iterator need them; each side writes only its own index, with a
+     * release store (no CAS anywhere). The probe distance is capacity/4, at most 4096 slots.
+     *
+     * Invariants (I = producerIndex, O = consumerIndex):
+     * - O <= I <= O + capacity, as seen by the owning threads; the slot of index i holds the
+     *   element of index i for O <= i < I, and null otherwise.
+     * - producerLimit <= O' + capacity for the consumer index O' at the time of the last
+     *   successful probe: every index below producerLimit has a free slot.
+     * - The consumer writes its index before nulling the slot, and the producer reads the null
+     *   before claiming the slot; so any thread that sees producerIndex = I sees
+     *   consumerIndex >= I - capacity and size() never exceeds capacity. The producer, though,
+     *   publishes the element before its index: a reader may see a consumer index past
+     *   producer index stores still in flight, and size() then brings the negative difference
+     *   up to 0.
+     */
+
+    /** Slots the producer probes ahead of its index. */
+    private final int lookAhead;
+    /** Debug role checks; null unless {@link ThreadRoleCheck#ENABLED}. */
+    private final ThreadRoleCheck producerCheck = ThreadRoleCheck.forRole(QueueKind.SPSC_ARRAY, "producer");
+    private final ThreadRoleCheck consumerCheck = ThreadRoleCheck.forRole(QueueKind.SPSC_ARRAY, "consumer");
+
+    /**
+     * Creates an empty queue.
+     *
+     * @param capacity the least number of elements it must hold; rounded up to a power of two
+     * @throws IllegalArgumentException if {@code capacity < 1} or {@code capacity > 2^30}
+     */
+    public SpscArrayQueue(int capacity) {
+        super(capacity, false, false);
+        this.lookAhead = Math.min(buffer.length / 4, 4096);
+    }
+
+    @Override
+    public QueueKind kind() {
+        return QueueKind.SPSC_ARRAY;
+    }
+
+    /** Producer thread only. */
+    @Override
+    public boolean offer(E e) {
+        checkElement(e);
+        if (ThreadRoleCheck.ENABLED) {
+            producerCheck.check();
+        }
+        Object[] buffer = this.buffer;
+        // Plain: only this thread writes the producer index and limit.
+        long index = plainProducerIndex();
+        if (index >= plainProducerLimit() && !probeRoom(buffer, index)) {
+            return false;
+        }
+        insert(buffer, index, e);
+        signalNotEmpty();
+        return true;
+    }
+
+    /**
+     * Producer thread only. Inserts up to {@code limit} elements, probing for room once per
+     * {@code capacity/4} slots, and checks for a waiting consumer once per call.
+     */
+    @Override
+    public int fill(Supplier<? extends E> supplier, int limit) {
+        Objects.requireNonNull(supplier, "supplier is null");
+        checkLimit(limit);
+        if (ThreadRoleCheck.ENABLED) {
+            producerCheck.check();
+        }
+        Object[] buffer = this.buffer;
+        long index = plainProducerIndex();
+        int n = 0;
+        try {
+            while (n < limit && (index < plainProducerLimit() || probeRoom(buffer, index))) {
+                E e = Objects.requireNonNull(supplier.get(), "supplier returned null");
+                insert(buffer, index++, e);
+                n++;
+            }
+        } finally {
+            // Also when the supplier throws: the elements already in must wake a consumer.
+            if (n > 0) {
+                signalNotEmpty();
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Whether the slot of {@code index} is free, raising the producer limit past it when the
+     * look-ahead slot is free too. Called when {@code index} reached the limit.
+     */
+    private boolean probeRoom(Object[] buffer, long index) {
+        long ahead = index + lookAhead;
+        // Acquire: a null here was written by the consumer after it read the old element and
+        // advanced its index; the free slots below it follow (the consumer frees in order).
+        if (acquireElement(buffer, offset(ahead, mask)) == null) {
+            plainProducerLimit(ahead + 1);
+            return true;
+        }
+        return lookAhead > 0 && acquireElement(buffer, offset(index, mask)) == null;
+    }
+
+    /** Publishes {@code e} at {@code index}, a slot known to be free. */
+    private void insert(Object[] buffer, long index, E e) {
+        // Release: the consumer's acquire of the slot then sees the element's contents.
+        releaseElement(buffer, offset(index, mask), e);
+        // Release, after the element: a reader that sees the index sees the element.
+        releaseProducerIndex(index + 1);
+    }
+
+    /** Consumer thread only. */
+    @Override
+    public E poll() {
+        if (ThreadRoleCheck.ENABLED) {
+            consumerCheck.check();
+        }
+        Object[] buffer = this.buffer;
+        // Plain: only this thread writes the consumer index.
+        long index = plainConsumerIndex();
+        int offset = offset(index, mask);
+        // Acquire: pairs with the producer's release of the element.
+        E e = acquireElement(buffer, offset);
+        if (e == null) {
+            return null;
+        }
+        free(buffer, index, offset);
+        signalNotFull();
+        return e;
+    }
+
+    /**
+     * Consumer thread only. Removes up to {@code limit} elements and checks for a waiting
+     * producer once per call. Each element is removed before it is handed on.
+     */
+    @Override
+    public int drain(Consumer<? super E> consumer, int limit) {
+        Objects.requireNonNull(consumer, "consumer is null");
+        checkLimit(limit);
+        if (ThreadRoleCheck.ENABLED) {
+            consumerCheck.check();
+        }
+        Object[] buffer = this.buffer;
+        long index = plainConsumerIndex();
+        int n = 0;
+        try {
+            while (n < limit) {
+                int offset = offset(index, mask);
+                E e = acquireElement(buffer, offset);
+                if (e == null) {
+                    break;
+                }
+                free(buffer, index++, offset);
+                n++;
+                consumer.accept(e);
+            }
+        } finally {
+            // Also when the consumer throws. A producer parked meanwhile re-checks on its own
+            // within AbstractLockFreeQueue.UNFENCED_PARK_NANOS, so a long consumer callback
+            // delays it by no more than that.
+            if (n > 0) {
+                signalNotFull();
+            }
+        }
+        return n;
+    }
+
+    /** Frees the slot of {@code index} after its element was read. */
+    private void free(Object[] buffer, long index, int offset) {
+        // Release, before the null: a producer that sees the null sees the new index, which
+        // keeps size() <= capacity.
+        releaseConsumerIndex(index + 1);
+        // Release: ordered after our read of the element (the acquire above already forbids
+        // moving the store before it), and after the index store.
+        releaseElement(buffer, offset, null);
+    }
+
+    /** Consumer thread only. */
+    @Override
+    public E peek() {
+        if (ThreadRoleCheck.ENABLED) {
+            consumerCheck.check();
+        }
+        // Plain own index; acquire of the slot as in poll.
+        return acquireElement(buffer, offset(plainConsumerIndex(), mask));
+    }
+}

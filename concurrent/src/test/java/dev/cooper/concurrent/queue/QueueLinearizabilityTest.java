@@ -1,0 +1,78 @@
+package dev.cooper.concurrent.queue;
+
+import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
+import org.jetbrains.lincheck.datastructures.StressOptions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Lincheck checks of every {@link QueueKind}: {@code offer}, {@code poll} and {@code peek} are
+ * linearizable against {@link FifoSpec} (an {@code ArrayDeque} with the same capacity), and on
+ * every lock-free kind they are obstruction-free (what {@link QueueKind#lockFree()} promises,
+ * and lock-freedom implies). The model checker explores interleavings under sequential
+ * consistency, so it does not see weak-memory reorderings.
+ *
+ * <p>{@code size()} is left out: {@link MessageQueue} promises an exact size only when the
+ * queue is quiescent (and bounds otherwise, checked in {@link QueueConcurrentContractTest}),
+ * and no kind documents more. A size that walks nodes or reads two indices one after the other
+ * is not linearizable, and Lincheck shows it at once (with {@code SPSC_ARRAY}: a consumer has
+ * published its index but not yet cleared the slot, {@code size()} says 1 of 2, and a
+ * concurrent {@code offer} still fails). Nor does {@code lockFree()} cover it:
+ * {@code MPSC_LINKED}'s size waits out a producer between its exchange and its link.
+ *
+ * <p>Default budgets are small (20 scenarios of 3 threads x 2 operations, 1,000 interleavings
+ * each; half that for the progress check); with {@code -Dcooper.stress=true} they grow tenfold,
+ * and Lincheck's stress strategy also runs the scenarios on real threads.
+ */
+class QueueLinearizabilityTest {
+
+    /** Small enough that bounded queues fill up within a scenario. */
+    private static final int CAPACITY = 2;
+
+    @AllKinds
+    void offerPollAndPeekAreLinearizable(QueueKind kind) {
+        LincheckTarget.set(kind, CAPACITY);
+        modelChecking(20, 1_000)
+                .check(QueueOperations.forKind(kind));
+    }
+
+    @AllKinds
+    void offerPollAndPeekAreObstructionFreeOnLockFreeKinds(QueueKind kind) {
+        Assumptions.assumeTrue(kind.lockFree(), "lock-based kind: no progress guarantee to check");
+        LincheckTarget.set(kind, CAPACITY);
+        modelChecking(10, 500)
+                .checkObstructionFreedom(true)
+                .check(QueueOperations.forKind(kind));
+    }
+
+    @AllKinds
+    void offerPollAndPeekAreLinearizableOnRealThreads(QueueKind kind) {
+        Assumptions.assumeTrue(QueueKinds.STRESS, "stress profile only");
+        LincheckTarget.set(kind, CAPACITY);
+        new StressOptions()
+                .sequentialSpecification(FifoSpec.class)
+                .threads(3)
+                .actorsPerThread(3)
+                .actorsBefore(2)
+                .actorsAfter(2)
+                .iterations(100)
+                .invocationsPerIteration(10_000)
+                .check(QueueOperations.forKind(kind));
+    }
+
+    /**
+     * The scenario shape, shared with {@link LincheckCatchesBrokenQueuesTest}: 3 threads of 2
+     * operations (3 under stress) after 2 and before 1 sequential ones, with the given number
+     * of scenarios and interleavings per scenario (10 times each under stress).
+     */
+    static ModelCheckingOptions modelChecking(int iterations, int invocations) {
+        int scale = QueueKinds.STRESS ? 10 : 1;
+        return new ModelCheckingOptions()
+                .sequentialSpecification(FifoSpec.class)
+                .threads(3)
+                .actorsPerThread(QueueKinds.STRESS ? 3 : 2)
+                .actorsBefore(2)
+                .actorsAfter(1)
+                .iterations(iterations * scale)
+                .invocationsPerIteration(invocations * scale);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.cooper.concurrent.queue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+
+/**
+ * Run in a JVM started with {@code -Dcooper.queue.checkThreads=true} (the switch is read once
+ * per JVM, so the tests fork one): for each role of the kind named by the first argument, a
+ * helper thread takes the role and stays alive while the main thread calls each method of that
+ * role, then the helper ends and the main thread calls one again. Prints one line per
+ * outcome; {@link #expectedReport} is what a correct check prints.
+ */
+final class RoleCheckProbe {
+
+    private record Call(String name, Consumer<MessageQueue<Integer>> body) {
+    }
+
+    private static final List<Call> PRODUCER_CALLS = List.of(
+            new Call("offer", q -> q.offer(1)),
+            new Call("fill", q -> q.fill(() -> 2, 1)));
+
+    private static final List<Call> CONSUMER_CALLS = List.of(
+            new Call("poll", MessageQueue::poll),
+            new Call("peek", MessageQueue::peek),
+            new Call("drain", q -> q.drain(e -> { }, 1)));
+
+    private RoleCheckProbe() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        if (!ThreadRoleCheck.ENABLED) {
+            System.out.println("checkThreads is off");
+            System.exit(2);
+        }
+        MessageQueue<Integer> q = QueueKind.valueOf(args[0]).create(16);
+        List<String> report = new ArrayList<>();
+        probe("producer", PRODUCER_CALLS, q, report);
+        probe("consumer", CONSUMER_CALLS, q, report);
+        report.forEach(System.out::println);
+    }
+
+    /** What the probe prints for {@code kind} when the check works. */
+    static String expectedReport(QueueKind kind) {
+        List<String> lines = new ArrayList<>();
+        for (Call call : PRODUCER_CALLS) {
+            lines.add("producer " + call.name() + " " + (kind.multiProducer() ? "shared" : "refused"));
+        }
+        lines.add("producer handed over");
+        for (Call call : CONSUMER_CALLS) {
+            lines.add("consumer " + call.name() + " " + (kind.multiConsumer() ? "shared" : "refused"));
+        }
+        lines.add("consumer handed over");
+        return String.join(System.lineSeparator(), lines);
+    }
+
+    private static void probe(String role, List<Call> calls, MessageQueue<Integer> q, List<String> report)
+            throws InterruptedException {
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = Thread.ofPlatform().start(() -> {
+            calls.get(0).body().accept(q);
+            holding.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        holding.await();
+        for (Call call : calls) {
+            report.add(role + " " + call.name() + " " + outcome(call, q));
+        }
+        release.countDown();
+        holder.join();
+        report.add(role + ("shared".equals(outcome(calls.get(0), q)) ? " handed over" : " kept by a dead thread"));
+    }
+
+    private static String outcome(Call call, MessageQueue<Integer> q) {
+        try {
+            call.body().accept(q);
+            return "shared";
+        } catch (IllegalStateException e) {
+            return "refused";
+        }
+    }
+}
