@@ -47,28 +47,23 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
      * with every Java monitor (Mesa semantics, not Hoare's immediate hand-over), a signalled
      * thread re-checks its condition in a loop.
      *
-     * Departures, for speed (parking and unparking a platform thread costs tens of
-     * microseconds on small VMs; that, not the critical section, is what a 1-producer /
-     * 1-consumer hand-off pays for):
+     * Departures, for speed:
      * - a condition is signalled only when a thread is registered as waiting on it (counted
      *   under the lock), so the common case never touches the condition queue;
-     * - before taking the lock to wait, a blocking call spins briefly (on multi-CPU machines
-     *   only) watching the count without the lock, and it spins on tryLock before queueing
-     *   on a contended lock;
-     * - the batch forms move many elements per lock acquisition.
+     * - the batch forms move many elements per lock acquisition;
+     * - no spinning. Busy-waiting before blocking (on the count, or on tryLock) was measured
+     *   and lost: with one producer and one consumer it turns the hand-off of whole bursts
+     *   (one side parks while the other runs alone on a warm cache) into a cache-line
+     *   ping-pong per element, which costs more than the occasional park and unpark.
      *
      * Invariants (under the lock):
      * - 0 <= count <= items.length; the elements are items[takeIndex], items[takeIndex + 1],
      *   ... (count of them, wrapping around); every other slot is null.
      * - waitingTakers (waitingPutters) is the number of threads between registering and
      *   deregistering around notEmpty.await (notFull.await).
-     * count is also read without the lock (size, the spin phases): it is written only under
-     * the lock, with release, and such reads are hints or snapshots, never a decision to
-     * change the queue.
+     * count is also read without the lock (size, hasRoom): it is written only under the
+     * lock, with release, and such reads are snapshots, never a decision to change the queue.
      */
-
-    /** Rounds of busy-waiting, watching the count, before taking the lock to wait. */
-    static final int SPIN_ROUNDS = Runtime.getRuntime().availableProcessors() > 1 ? 256 : 0;
 
     private final Object[] items;
     private final ReentrantLock lock = new ReentrantLock();
@@ -107,7 +102,7 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
     @Override
     public boolean offer(E e) {
         checkElement(e);
-        lockSpinning();
+        lock.lock();
         try {
             if (count == items.length) {
                 return false;
@@ -122,8 +117,7 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
     @Override
     public void put(E e) throws InterruptedException {
         checkElement(e);
-        spinWhileCountIs(items.length);
-        lockInterruptiblySpinning();
+        lock.lockInterruptibly();
         try {
             while (count == items.length) {
                 waitingPutters++;
@@ -143,7 +137,7 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
     public boolean offer(E e, long timeout, TimeUnit unit) throws InterruptedException {
         checkElement(e);
         long nanos = Objects.requireNonNull(unit, "unit is null").toNanos(timeout);
-        lockInterruptiblySpinning();
+        lock.lockInterruptibly();
         try {
             while (count == items.length) {
                 if (nanos <= 0L) {
@@ -165,7 +159,7 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
 
     @Override
     public E poll() {
-        lockSpinning();
+        lock.lock();
         try {
             return count == 0 ? null : dequeue();
         } finally {
@@ -175,8 +169,7 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
 
     @Override
     public E take() throws InterruptedException {
-        spinWhileCountIs(0);
-        lockInterruptiblySpinning();
+        lock.lockInterruptibly();
         try {
             while (count == 0) {
                 waitingTakers++;
@@ -195,7 +188,7 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
     @Override
     public E poll(long timeout, TimeUnit unit) throws InterruptedException {
         long nanos = Objects.requireNonNull(unit, "unit is null").toNanos(timeout);
-        lockInterruptiblySpinning();
+        lock.lockInterruptibly();
         try {
             while (count == 0) {
                 if (nanos <= 0L) {
@@ -216,7 +209,7 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
 
     @Override
     public E peek() {
-        lockSpinning();
+        lock.lock();
         try {
             return count == 0 ? null : elementAt(takeIndex);
         } finally {
@@ -240,7 +233,7 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
     public int drain(Consumer<? super E> consumer, int limit) {
         Objects.requireNonNull(consumer, "consumer is null");
         checkLimit(limit);
-        lockSpinning();
+        lock.lock();
         int n = 0;
         try {
             while (n < limit && count > 0) {
@@ -260,7 +253,7 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
     public int fill(Supplier<? extends E> supplier, int limit) {
         Objects.requireNonNull(supplier, "supplier is null");
         checkLimit(limit);
-        lockSpinning();
+        lock.lock();
         int n = 0;
         try {
             // Under the lock nobody else inserts: room seen here is still there at the insert.
@@ -281,7 +274,7 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
         if (o == null) {
             return false;
         }
-        lockSpinning();
+        lock.lock();
         try {
             for (int i = 0, k = takeIndex; i < count; i++, k = inc(k)) {
                 if (o.equals(items[k])) {
@@ -300,7 +293,7 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
         if (o == null) {
             return false;
         }
-        lockSpinning();
+        lock.lock();
         try {
             for (int i = 0, k = takeIndex; i < count; i++, k = inc(k)) {
                 if (o.equals(items[k])) {
@@ -316,7 +309,7 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
 
     /** Removes the first element identical to {@code o}, if still present. */
     private void removeIdentical(Object o) {
-        lockSpinning();
+        lock.lock();
         try {
             for (int i = 0, k = takeIndex; i < count; i++, k = inc(k)) {
                 if (items[k] == o) {
@@ -331,7 +324,7 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
 
     @Override
     public void clear() {
-        lockSpinning();
+        lock.lock();
         try {
             int n = count;
             for (int i = 0, k = takeIndex; i < n; i++, k = inc(k)) {
@@ -353,7 +346,7 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
     @Override
     public Iterator<E> iterator() {
         Object[] snapshot;
-        lockSpinning();
+        lock.lock();
         try {
             snapshot = new Object[count];
             for (int i = 0, k = takeIndex; i < snapshot.length; i++, k = inc(k)) {
@@ -471,44 +464,6 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
 
     private int inc(int k) {
         return ++k == items.length ? 0 : k;
-    }
-
-    // Without the lock.
-
-    /**
-     * Busy-waits, briefly and only on a multi-CPU machine, while the count (read without the
-     * lock) stays at {@code value}: the other side usually changes it within a few hundred
-     * nanoseconds, far less than a park and unpark would cost.
-     */
-    private void spinWhileCountIs(int value) {
-        for (int i = 0; i < SPIN_ROUNDS && acquireCount() == value; i++) {
-            Thread.onSpinWait();
-        }
-    }
-
-    /** Takes the lock, spinning on tryLock first so a short hold does not cost a park. */
-    private void lockSpinning() {
-        for (int i = 0; i < SPIN_ROUNDS; i++) {
-            if (lock.tryLock()) {
-                return;
-            }
-            Thread.onSpinWait();
-        }
-        lock.lock();
-    }
-
-    /** As {@link #lockSpinning()}, interruptibly: throws at once if the thread is interrupted. */
-    private void lockInterruptiblySpinning() throws InterruptedException {
-        if (Thread.interrupted()) {
-            throw new InterruptedException();
-        }
-        for (int i = 0; i < SPIN_ROUNDS; i++) {
-            if (lock.tryLock()) {
-                return;
-            }
-            Thread.onSpinWait();
-        }
-        lock.lockInterruptibly();
     }
 
     // VarHandle mechanics

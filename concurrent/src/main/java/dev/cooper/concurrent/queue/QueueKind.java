@@ -89,10 +89,10 @@ public enum QueueKind {
     LOCKED_ARRAY(true, true, true, false, LockedArrayQueue::new),
     /**
      * {@link TwoLockLinkedQueue}: the Michael &amp; Scott two-lock queue (PODC 1996), a tail lock
-     * and a head lock over linked nodes, with a count for the bound; n producers, n consumers,
-     * lock-based. Bounded as created here (exact capacity); the class's no-argument
-     * constructor makes an unbounded one. {@code remove(Object)} and iterator removal are
-     * supported.
+     * and a head lock over linked nodes, counting insertions and removals apart for the bound;
+     * n producers, n consumers, lock-based. Bounded as created here (exact capacity); the
+     * class's no-argument constructor makes an unbounded one. {@code remove(Object)} and
+     * iterator removal are supported.
      */
     TWO_LOCK_LINKED(true, true, true, false, TwoLockLinkedQueue::new),
     /**

@@ -6,7 +6,6 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -29,75 +28,70 @@ import java.util.function.Supplier;
  * creates); {@link #TwoLockLinkedQueue()} makes an unbounded one ({@link #capacity()} is
  * {@link Integer#MAX_VALUE}). Each element costs one node.
  *
- * <p>{@link #size()} reads one counter: exact when the queue is quiescent. Full
- * {@link java.util.Collection} semantics: {@link #remove(Object)} (O(n)) and
- * {@link Iterator#remove()} are supported, taking both locks. Iterators are weakly
- * consistent and never throw {@link java.util.ConcurrentModificationException}.
+ * <p>{@link #size()} reads two counters: exact when the queue is quiescent, always within
+ * {@code [0, capacity()]}. Full {@link java.util.Collection} semantics:
+ * {@link #remove(Object)} (O(n)) and {@link Iterator#remove()} are supported, taking both
+ * locks. Iterators are weakly consistent and never throw
+ * {@link java.util.ConcurrentModificationException}.
  *
  * <p>{@link #drain} runs under the head lock and {@link #fill} under the tail lock, calling
- * the consumer/supplier while holding it: they must not block on this queue.
+ * the consumer/supplier while holding it: they must not call back into this queue (the other
+ * end's lock taken inside could deadlock against a thread that holds both).
  *
  * @param <E> the type of the elements
  */
-public final class TwoLockLinkedQueue<E> extends AbstractMessageQueue<E> {
+public final class TwoLockLinkedQueue<E> extends TwoLockLinkedPad3<E> {
 
     /*
      * Algorithm: M. M. Michael and M. L. Scott, "Simple, Fast, and Practical Non-Blocking and
      * Blocking Concurrent Queue Algorithms", PODC 1996 -- the two-lock queue. A singly linked
      * list with a dummy node at the head; enqueue links a node after the last one holding the
-     * tail lock, dequeue moves the head to its successor holding the head lock. The dummy keeps
-     * the two ends apart, so the locks never need to be held together.
+     * tail lock; dequeue, holding the head lock, finds head.next null (empty) or moves the
+     * head to it. The dummy keeps the two ends apart, so the locks never need to be held
+     * together.
      *
      * Departures from the paper:
-     * - a bound: an atomic count (getAndAdd) with a "not full" condition under the tail lock
-     *   and a "not empty" condition under the head lock, as java.util.concurrent's
-     *   LinkedBlockingQueue does. The paper's dequeue tests head.next for null; here the
-     *   consumer tests the count, and the count is also what publishes the link: a producer
-     *   links, then increments; a consumer that reads count > 0 sees the link.
-     * - signals: a producer that makes the queue non-empty wakes a consumer (taking the head
-     *   lock), and each waker passes the signal on while more elements (room) remain
-     *   (cascading, as LinkedBlockingQueue does). Unlike LinkedBlockingQueue, the cross-lock
-     *   signal is sent only when a thread is registered as waiting (waitingTakers,
-     *   waitingPutters), so that in the common case neither side ever takes the other's lock.
-     *   No wake-up is lost: a waiter registers (volatile write) and then re-reads the count
-     *   (volatile read) under its lock before it awaits; a waker changes the count (getAndAdd) and then reads
-     *   the registration. Of two sequentially consistent write-then-read pairs one sees the
-     *   other: either the waiter sees the new count and does not wait, or the waker sees the
-     *   registration and signals -- under the waiter's lock, which it only gets once the
-     *   waiter is in await.
-     * - blocking calls spin briefly (multi-CPU only) watching the count before taking the lock
-     *   to wait: a park and unpark costs far more than the other side needs to catch up.
+     * - a bound, without a shared counter: producers count insertions (putCount, under the
+     *   tail lock), consumers count removals (takeCount, under the head lock), and the queue
+     *   is full when putCount - takeCount == capacity. A producer keeps a cached, possibly
+     *   old takeCount and re-reads the real one only when the cached view says full (the
+     *   cached-index trick of FastFlow and B-Queue), so in the common case the two ends write
+     *   no cache line in common and read none the other writes, except the node being handed
+     *   over. (java.util.concurrent's LinkedBlockingQueue instead has both ends getAndAdd one
+     *   AtomicInteger on every call.) Consumers test head.next as in the paper.
+     * - waiting: "not full" is a condition of the tail lock, "not empty" of the head lock. A
+     *   thread registers in waitingPutters / waitingTakers, re-checks, and awaits. An
+     *   insertion signals a consumer only when one is registered and the queue was empty
+     *   just before (takeCount == putCount before the insert); a removal signals a producer
+     *   only when one is registered and the queue was full just before. A woken thread passes
+     *   the signal on while elements (room) remain, as LinkedBlockingQueue does, so one
+     *   signal per empty-to-non-empty (full-to-non-full) transition is enough.
+     *   No wake-up is lost (a Dekker handshake): a waiter writes its registration (volatile)
+     *   and then reads the state it waits on (volatile: head.next, or takeCount); a waker
+     *   changes that state (volatile write of the link, or of takeCount) and then reads the
+     *   registration. Of two such sequentially consistent write-then-read pairs, one sees
+     *   the other: either the waiter sees the change and does not wait, or the waker sees
+     *   the registration and signals -- under the waiter's lock, which it gets only once the
+     *   waiter is in await. The "was empty/full" test cannot hide such a waiter: while a
+     *   consumer waits holding nothing, the first node linked after its check finds
+     *   takeCount equal to its putCount unless another consumer took a node meanwhile, and
+     *   that consumer, seeing a registered waiter and a next node, passes the signal on.
+     * - no spinning before blocking: measured, it lost. With one producer and one consumer,
+     *   a side that parks lets the other run whole bursts alone on a warm cache; spinning
+     *   keeps both running and hands each node over from cache to cache, which costs more.
      * - iteration, remove(Object), contains and clear take both locks (tail then head: the
-     *   one order used everywhere). A dequeued dummy is linked to itself, both for the
-     *   collector and so that an iterator standing on it knows to restart from the head.
+     *   one order used everywhere); a removal by value counts as a take. A dequeued dummy is
+     *   linked to itself, for the collector and so that an iterator standing on it knows to
+     *   restart from the head.
      *
      * Invariants:
      * - head.item == null; last.next == null; last is reachable from head.
-     * - count = the number of nodes after head that a consumer may take: a producer's node is
-     *   linked before the count covers it, and a consumer's node is unlinked before the count
-     *   drops; 0 <= count <= capacity.
+     * - under both locks, putCount - takeCount is the number of nodes after the head, and
+     *   0 <= putCount - takeCount <= capacity. Without the locks a consumer may already have
+     *   taken a node whose producer has not counted it yet: size() clamps.
      * - items of nodes after the head are non-null, except a node unlinked by remove(Object)
      *   (item nulled, next kept so that an iterator on it can go on).
      */
-
-    /** Rounds of busy-waiting, watching the count, before taking a lock to wait. */
-    static final int SPIN_ROUNDS = Runtime.getRuntime().availableProcessors() > 1 ? 256 : 0;
-
-    private final int capacity;
-    private final ReentrantLock takeLock = new ReentrantLock();
-    private final Condition notEmpty = takeLock.newCondition();
-    private final ReentrantLock putLock = new ReentrantLock();
-    private final Condition notFull = putLock.newCondition();
-    /** The dummy; guarded by takeLock. */
-    private Node<E> head;
-    /** The last node; guarded by putLock. */
-    private Node<E> last;
-    /** Number of elements; changed by getAndAdd, read anywhere. */
-    private volatile int count;
-    /** Threads in notEmpty.await: written under takeLock, read by producers without it. */
-    private volatile int waitingTakers;
-    /** Threads in notFull.await: written under putLock, read by consumers without it. */
-    private volatile int waitingPutters;
 
     /**
      * Creates an empty queue holding at most {@code capacity} elements.
@@ -105,7 +99,7 @@ public final class TwoLockLinkedQueue<E> extends AbstractMessageQueue<E> {
      * @throws IllegalArgumentException if {@code capacity < 1}
      */
     public TwoLockLinkedQueue(int capacity) {
-        this.capacity = checkCapacity(capacity);
+        super(checkCapacity(capacity));
         head = last = new Node<>(null);
     }
 
@@ -126,123 +120,118 @@ public final class TwoLockLinkedQueue<E> extends AbstractMessageQueue<E> {
 
     @Override
     public boolean offer(E e) {
-        checkElement(e);
-        if (count == capacity) {
-            return false;
-        }
-        Node<E> node = new Node<>(e);
-        int c;
-        lockSpinning(putLock);
+        Node<E> node = new Node<>(checkElement(e));
+        long before;
+        putLock.lock();
         try {
-            if (count == capacity) {
+            if (isFull()) {
                 return false;
             }
-            c = enqueue(node);
+            before = link(node);
         } finally {
             putLock.unlock();
         }
-        signalNotEmptyIfWasEmpty(c);
+        signalNotEmptyIfWasEmpty(before);
         return true;
     }
 
     @Override
     public void put(E e) throws InterruptedException {
-        checkElement(e);
-        Node<E> node = new Node<>(e);
-        spinWhileCountIs(capacity);
-        int c;
-        lockInterruptiblySpinning(putLock);
+        Node<E> node = new Node<>(checkElement(e));
+        long before;
+        putLock.lockInterruptibly();
         try {
-            while (count == capacity) {
+            while (isFull()) {
                 waitingPutters++; // under putLock: the only writer now
                 try {
-                    if (count == capacity) { // re-check after registering: see the class comment
+                    if (isFull()) { // the re-check after registering: see the class comment
                         notFull.await();
                     }
                 } finally {
                     waitingPutters--;
                 }
             }
-            c = enqueue(node);
+            before = link(node);
         } finally {
             putLock.unlock();
         }
-        signalNotEmptyIfWasEmpty(c);
+        signalNotEmptyIfWasEmpty(before);
     }
 
     @Override
     public boolean offer(E e, long timeout, TimeUnit unit) throws InterruptedException {
-        checkElement(e);
+        Node<E> node = new Node<>(checkElement(e));
         long nanos = Objects.requireNonNull(unit, "unit is null").toNanos(timeout);
-        Node<E> node = new Node<>(e);
-        int c;
-        lockInterruptiblySpinning(putLock);
+        long before;
+        putLock.lockInterruptibly();
         try {
-            while (count == capacity) {
+            while (isFull()) {
                 if (nanos <= 0L) {
                     return false;
                 }
                 waitingPutters++;
                 try {
-                    if (count == capacity) { // re-check after registering
+                    if (isFull()) { // the re-check after registering
                         nanos = notFull.awaitNanos(nanos);
                     }
                 } finally {
                     waitingPutters--;
                 }
             }
-            c = enqueue(node);
+            before = link(node);
         } finally {
             putLock.unlock();
         }
-        signalNotEmptyIfWasEmpty(c);
+        signalNotEmptyIfWasEmpty(before);
         return true;
     }
 
     @Override
     public E poll() {
-        if (count == 0) {
-            return null;
-        }
         E e;
-        int c;
-        lockSpinning(takeLock);
+        long before;
+        takeLock.lock();
         try {
-            if (count == 0) {
+            Node<E> first = head.volatileNext();
+            if (first == null) {
                 return null;
             }
-            e = dequeue();
-            c = decrementAndCascade();
+            before = takeCount; // under takeLock: the only writer
+            e = unlinkHead(first);
+            takeCount = before + 1; // volatile: the write half of the handshake with putters
+            cascadeNotEmpty();
         } finally {
             takeLock.unlock();
         }
-        signalNotFullIfWasFull(c);
+        signalNotFullIfWasFull(before);
         return e;
     }
 
     @Override
     public E take() throws InterruptedException {
-        spinWhileCountIs(0);
         E e;
-        int c;
-        lockInterruptiblySpinning(takeLock);
+        long before;
+        takeLock.lockInterruptibly();
         try {
-            while (count == 0) {
+            Node<E> first;
+            while ((first = head.volatileNext()) == null) {
                 waitingTakers++; // under takeLock: the only writer now
                 try {
-                    if (count == 0) { // re-check after registering: see the class comment
+                    if (head.volatileNext() == null) { // the re-check after registering
                         notEmpty.await();
                     }
                 } finally {
                     waitingTakers--;
                 }
             }
-            e = dequeue();
-            c = decrementAndCascade();
+            before = takeCount;
+            e = unlinkHead(first);
+            takeCount = before + 1;
+            cascadeNotEmpty();
         } finally {
             takeLock.unlock();
         }
-        signalNotFullIfWasFull(c);
+        signalNotFullIfWasFull(before);
         return e;
     }
 
@@ -250,50 +239,61 @@ public final class TwoLockLinkedQueue<E> extends AbstractMessageQueue<E> {
     public E poll(long timeout, TimeUnit unit) throws InterruptedException {
         long nanos = Objects.requireNonNull(unit, "unit is null").toNanos(timeout);
         E e;
-        int c;
-        lockInterruptiblySpinning(takeLock);
+        long before;
+        takeLock.lockInterruptibly();
         try {
-            while (count == 0) {
+            Node<E> first;
+            while ((first = head.volatileNext()) == null) {
                 if (nanos <= 0L) {
                     return null;
                 }
                 waitingTakers++;
                 try {
-                    if (count == 0) { // re-check after registering
+                    if (head.volatileNext() == null) { // the re-check after registering
                         nanos = notEmpty.awaitNanos(nanos);
                     }
                 } finally {
                     waitingTakers--;
                 }
             }
-            e = dequeue();
-            c = decrementAndCascade();
+            before = takeCount;
+            e = unlinkHead(first);
+            takeCount = before + 1;
+            cascadeNotEmpty();
         } finally {
             takeLock.unlock();
         }
-        signalNotFullIfWasFull(c);
+        signalNotFullIfWasFull(before);
         return e;
     }
 
     @Override
     public E peek() {
-        if (count == 0) {
-            return null;
-        }
-        lockSpinning(takeLock);
+        takeLock.lock();
         try {
-            // count > 0 was read before the lock; with other consumers it may be 0 by now.
-            Node<E> first = head.next;
-            return count == 0 || first == null ? null : first.item;
+            Node<E> first = head.volatileNext();
+            return first == null ? null : first.item;
         } finally {
             takeLock.unlock();
         }
     }
 
-    /** Exact when quiescent: one read of the counter. */
+    /** Exact when quiescent: insertions minus removals, clamped to [0, capacity]. */
     @Override
     public int size() {
-        return count;
+        long t = takeCount; // takes first: the later read of puts can only be larger
+        long n = acquirePutCount() - t;
+        return (int) Math.max(0L, Math.min(n, capacity));
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return size() == 0;
+    }
+
+    @Override
+    boolean hasRoom() {
+        return size() < capacity;
     }
 
     /** Removes up to {@code limit} elements under one acquisition of the head lock. */
@@ -302,29 +302,28 @@ public final class TwoLockLinkedQueue<E> extends AbstractMessageQueue<E> {
         Objects.requireNonNull(consumer, "consumer is null");
         checkLimit(limit);
         int n = 0;
-        int c = 0;
-        lockSpinning(takeLock);
+        long before;
+        takeLock.lock();
         try {
-            int available = Math.min(limit, count);
+            before = takeCount;
             try {
-                while (n < available) {
-                    E e = dequeue();
+                Node<E> first;
+                while (n < limit && (first = head.volatileNext()) != null) {
+                    E e = unlinkHead(first);
                     n++;
                     consumer.accept(e);
                 }
             } finally {
                 if (n > 0) {
-                    c = getAndAddCount(-n);
-                    if (c > n && waitingTakers > 0) {
-                        notEmpty.signal(); // elements remain: pass the wake-up on
-                    }
+                    takeCount = before + n;
+                    cascadeNotEmpty();
                 }
             }
         } finally {
             takeLock.unlock();
-            if (n > 0) {
-                signalNotFullIfWasFull(c);
-            }
+        }
+        if (n > 0) {
+            signalNotFullIfWasFull(before);
         }
         return n;
     }
@@ -335,32 +334,30 @@ public final class TwoLockLinkedQueue<E> extends AbstractMessageQueue<E> {
         Objects.requireNonNull(supplier, "supplier is null");
         checkLimit(limit);
         int n = 0;
-        int c = 0;
-        lockSpinning(putLock);
+        long before;
+        putLock.lock();
         try {
-            // Under putLock nobody else inserts: the count can only fall, the room only grow.
-            int room = Math.min(limit, capacity - count);
+            before = putCount; // under putLock: the only writer
+            // Under putLock nobody else inserts: the room seen now can only grow.
+            long room = Math.min(limit, capacity - (before - takeCount));
             try {
                 while (n < room) {
-                    E e = Objects.requireNonNull(supplier.get(), "supplier returned null");
-                    Node<E> node = new Node<>(e);
-                    last.next = node; // plain: published by the count increment below
+                    Node<E> node = new Node<>(Objects.requireNonNull(supplier.get(), "supplier returned null"));
+                    last.volatileNext(node);
                     last = node;
                     n++;
                 }
             } finally {
                 if (n > 0) {
-                    c = getAndAddCount(n);
-                    if (c + n < capacity && waitingPutters > 0) {
-                        notFull.signal(); // room remains: pass the wake-up on
-                    }
+                    releasePutCount(before + n);
+                    cascadeNotFull();
                 }
             }
         } finally {
             putLock.unlock();
-            if (n > 0) {
-                signalNotEmptyIfWasEmpty(c);
-            }
+        }
+        if (n > 0) {
+            signalNotEmptyIfWasEmpty(before);
         }
         return n;
     }
@@ -372,7 +369,7 @@ public final class TwoLockLinkedQueue<E> extends AbstractMessageQueue<E> {
         }
         fullyLock();
         try {
-            for (Node<E> p = head.next; p != null; p = p.next) {
+            for (Node<E> p = head.volatileNext(); p != null; p = p.volatileNext()) {
                 if (o.equals(p.item)) {
                     return true;
                 }
@@ -391,7 +388,7 @@ public final class TwoLockLinkedQueue<E> extends AbstractMessageQueue<E> {
         }
         fullyLock();
         try {
-            for (Node<E> trail = head, p = trail.next; p != null; trail = p, p = p.next) {
+            for (Node<E> trail = head, p = trail.volatileNext(); p != null; trail = p, p = p.volatileNext()) {
                 if (o.equals(p.item)) {
                     unlink(p, trail);
                     return true;
@@ -407,12 +404,14 @@ public final class TwoLockLinkedQueue<E> extends AbstractMessageQueue<E> {
     public void clear() {
         fullyLock();
         try {
-            for (Node<E> h = head, p; (p = h.next) != null; h = p) {
-                h.next = h; // self-link: iterators standing here restart from the head
+            for (Node<E> h = head, p; (p = h.volatileNext()) != null; h = p) {
+                h.plainNext(h); // self-link: iterators standing here restart from the head
                 p.item = null;
             }
             head = last;
-            if (getAndSetCount(0) > 0 && waitingPutters > 0) {
+            boolean wasFull = putCount - takeCount == capacity;
+            takeCount = putCount; // every inserted element is now removed
+            if (wasFull && waitingPutters > 0) {
                 notFull.signalAll();
             }
         } finally {
@@ -450,8 +449,8 @@ public final class TwoLockLinkedQueue<E> extends AbstractMessageQueue<E> {
         private void moveFrom(Node<E> p) {
             Node<E> q = p;
             do {
-                Node<E> s = q.next;
-                q = s == q ? head.next : s; // q was dequeued: the live nodes start at the head
+                Node<E> s = q.volatileNext();
+                q = s == q ? head.volatileNext() : s; // q was dequeued: restart at the head
             } while (q != null && q.item == null);
             nextNode = q;
             nextItem = q == null ? null : q.item;
@@ -488,7 +487,7 @@ public final class TwoLockLinkedQueue<E> extends AbstractMessageQueue<E> {
             lastNode = null;
             fullyLock();
             try {
-                for (Node<E> trail = head, p = trail.next; p != null; trail = p, p = p.next) {
+                for (Node<E> trail = head, p = trail.volatileNext(); p != null; trail = p, p = p.volatileNext()) {
                     if (p == node) {
                         unlink(p, trail);
                         return;
@@ -500,52 +499,61 @@ public final class TwoLockLinkedQueue<E> extends AbstractMessageQueue<E> {
         }
     }
 
-    /** putLock held, count < capacity: links the node and counts it; returns the old count. */
-    private int enqueue(Node<E> node) {
-        last.next = node; // plain: published to consumers by the count increment below
-        last = node;
-        int c = getAndAddCount(1);
-        if (c + 1 < capacity && waitingPutters > 0) {
-            notFull.signal(); // room remains: pass the wake-up on to the next producer
+    /**
+     * putLock held: whether the queue is full. The cached takeCount can only be lower than the
+     * real one, so "not full" by it is true; "full" is confirmed with a fresh read.
+     */
+    private boolean isFull() {
+        long puts = putCount; // under putLock: the only writer
+        if (puts - cachedTakeCount < capacity) {
+            return false;
         }
-        return c;
+        cachedTakeCount = takeCount; // volatile: the read half of the handshake with takers
+        return puts - cachedTakeCount >= capacity;
     }
 
-    /** takeLock held, count > 0: moves the head to the first node and returns its element. */
-    private E dequeue() {
+    /** putLock held, not full: links the node, counts it; returns putCount before. */
+    private long link(Node<E> node) {
+        // Volatile: the write half of the handshake with waiting consumers, and what
+        // publishes node.item to the consumer that reads this link.
+        last.volatileNext(node);
+        last = node;
+        long before = putCount;
+        releasePutCount(before + 1); // release: readers (size, "was full") only need order
+        cascadeNotFull();
+        return before;
+    }
+
+    /** takeLock held: moves the head to {@code first} and returns its element. */
+    private E unlinkHead(Node<E> first) {
         Node<E> h = head;
-        Node<E> first = h.next; // plain: visible, the count read under this lock covered it
-        h.next = h; // self-link: helps the collector, tells iterators h is gone
+        // Plain: only iterators read a dequeued node's link, under both locks.
+        h.plainNext(h); // self-link: helps the collector, tells iterators h is gone
         head = first;
-        E e = first.item;
-        first.item = null;
+        E e = first.item; // plain: published by the volatile link this thread read
+        first.item = null; // plain: first is the dummy now; read only under takeLock
         return e;
     }
 
-    /** takeLock held, after a dequeue: uncounts it and passes on the wake-up; the old count. */
-    private int decrementAndCascade() {
-        int c = getAndAddCount(-1);
-        if (c > 1 && waitingTakers > 0) {
-            notEmpty.signal(); // elements remain: pass the wake-up on to the next consumer
-        }
-        return c;
-    }
-
-    /** Both locks held: unlinks {@code p}, whose predecessor is {@code trail}. */
-    private void unlink(Node<E> p, Node<E> trail) {
-        p.item = null;
-        trail.next = p.next; // p keeps its next, so an iterator standing on p can go on
-        if (last == p) {
-            last = trail;
-        }
-        if (getAndAddCount(-1) == capacity && waitingPutters > 0) {
+    /** putLock held, after an insert: pass a wake-up on to the next producer if room remains. */
+    private void cascadeNotFull() {
+        if (waitingPutters > 0 && !isFull()) {
             notFull.signal();
         }
     }
 
-    /** After an insert that found {@code c} elements: wake a consumer if one may wait. */
-    private void signalNotEmptyIfWasEmpty(int c) {
-        if (c == 0 && waitingTakers > 0) { // volatile read after the count's getAndAdd
+    /** takeLock held, after a removal: pass a wake-up on to the next consumer if elements remain. */
+    private void cascadeNotEmpty() {
+        if (waitingTakers > 0 && head.volatileNext() != null) {
+            notEmpty.signal();
+        }
+    }
+
+    /** After an insert that found putCount == {@code before}: wake a consumer if one may wait. */
+    private void signalNotEmptyIfWasEmpty(long before) {
+        // waitingTakers is the read half of the handshake; takeCount == before means the
+        // queue was empty just before this insert.
+        if (waitingTakers > 0 && takeCount == before) {
             takeLock.lock();
             try {
                 notEmpty.signal();
@@ -555,15 +563,29 @@ public final class TwoLockLinkedQueue<E> extends AbstractMessageQueue<E> {
         }
     }
 
-    /** After a removal that found {@code c} elements: wake a producer if one may wait. */
-    private void signalNotFullIfWasFull(int c) {
-        if (c == capacity && waitingPutters > 0) { // volatile read after the count's getAndAdd
+    /** After a removal that found takeCount == {@code before}: wake a producer if one may wait. */
+    private void signalNotFullIfWasFull(long before) {
+        if (waitingPutters > 0 && acquirePutCount() - before >= capacity) {
             putLock.lock();
             try {
                 notFull.signal();
             } finally {
                 putLock.unlock();
             }
+        }
+    }
+
+    /** Both locks held: unlinks {@code p}, whose predecessor is {@code trail}; counts a take. */
+    private void unlink(Node<E> p, Node<E> trail) {
+        p.item = null;
+        trail.volatileNext(p.volatileNext()); // p keeps its next: an iterator on p can go on
+        if (last == p) {
+            last = trail;
+        }
+        boolean wasFull = putCount - takeCount == capacity;
+        takeCount = takeCount + 1;
+        if (wasFull && waitingPutters > 0) {
+            notFull.signal();
         }
     }
 
@@ -578,66 +600,56 @@ public final class TwoLockLinkedQueue<E> extends AbstractMessageQueue<E> {
         putLock.unlock();
     }
 
-    /**
-     * Busy-waits, briefly and only on a multi-CPU machine, while the count stays at
-     * {@code value}: the other side usually changes it sooner than a park and unpark takes.
-     */
-    private void spinWhileCountIs(int value) {
-        for (int i = 0; i < SPIN_ROUNDS && count == value; i++) {
-            Thread.onSpinWait();
-        }
-    }
-
-    /** Takes {@code lock}, spinning on tryLock first so a short hold does not cost a park. */
-    private static void lockSpinning(ReentrantLock lock) {
-        for (int i = 0; i < SPIN_ROUNDS; i++) {
-            if (lock.tryLock()) {
-                return;
-            }
-            Thread.onSpinWait();
-        }
-        lock.lock();
-    }
-
-    /** As {@link #lockSpinning}, interruptibly: throws at once if the thread is interrupted. */
-    private static void lockInterruptiblySpinning(ReentrantLock lock) throws InterruptedException {
-        if (Thread.interrupted()) {
-            throw new InterruptedException();
-        }
-        for (int i = 0; i < SPIN_ROUNDS; i++) {
-            if (lock.tryLock()) {
-                return;
-            }
-            Thread.onSpinWait();
-        }
-        lock.lockInterruptibly();
-    }
-
-    /** A list node; fields guarded by the locks (see each access). */
+    /** A list node: the element (null in the dummy) and the link, written once by a producer. */
     static final class Node<E> {
+        /** Written by the producer before the link publishes it; nulled under takeLock. */
         E item;
-        Node<E> next;
+        private volatile Node<E> next;
 
         Node(E item) {
             this.item = item;
+        }
+
+        // VarHandle mechanics
+
+        Node<E> volatileNext() {
+            return next;
+        }
+
+        void volatileNext(Node<E> n) {
+            next = n;
+        }
+
+        void plainNext(Node<E> n) {
+            NEXT.set(this, n);
+        }
+
+        private static final VarHandle NEXT;
+
+        static {
+            try {
+                NEXT = MethodHandles.lookup().findVarHandle(Node.class, "next", Node.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
         }
     }
 
     // VarHandle mechanics
 
-    private int getAndAddCount(int delta) {
-        return (int) COUNT.getAndAdd(this, delta);
+    private long acquirePutCount() {
+        return (long) PUT_COUNT.getAcquire(this);
     }
 
-    private int getAndSetCount(int value) {
-        return (int) COUNT.getAndSet(this, value);
+    private void releasePutCount(long value) {
+        PUT_COUNT.setRelease(this, value);
     }
 
-    private static final VarHandle COUNT;
+    private static final VarHandle PUT_COUNT;
 
     static {
         try {
-            COUNT = MethodHandles.lookup().findVarHandle(TwoLockLinkedQueue.class, "count", int.class);
+            PUT_COUNT = MethodHandles.lookup().findVarHandle(TwoLockLinkedPutFields.class, "putCount", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }

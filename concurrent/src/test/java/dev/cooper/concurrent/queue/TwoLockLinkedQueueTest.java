@@ -29,6 +29,21 @@ class TwoLockLinkedQueueTest {
     }
 
     @Test
+    void producerSeesRoomMadeSinceItLastLooked() {
+        TwoLockLinkedQueue<Integer> q = new TwoLockLinkedQueue<>(2);
+        for (int lap = 0; lap < 100; lap++) {
+            assertTrue(q.offer(lap));
+            assertTrue(q.offer(lap));
+            assertFalse(q.offer(-1)); // the producer's view of removals is now up to date
+            assertEquals(lap, q.poll());
+            assertTrue(q.offer(lap), "room made by a take was not seen");
+            assertEquals(2, q.size());
+            assertEquals(2, q.drain(x -> { }, 5));
+            assertEquals(0, q.size());
+        }
+    }
+
+    @Test
     void noArgumentConstructorMakesAnUnboundedQueue() {
         TwoLockLinkedQueue<Integer> q = new TwoLockLinkedQueue<>();
         assertEquals(Integer.MAX_VALUE, q.capacity());
