@@ -1,0 +1,443 @@
+package dev.cooper.concurrent.channel;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Go's {@code select}: waits on several send and receive clauses, over any channels, and runs
+ * exactly one of them — the first that can proceed, or, when several can at once, one chosen
+ * uniformly at random (the clause order is shuffled on every run, as Go does).
+ *
+ * <pre>{@code
+ * String r = Select.<String>select()
+ *     .onReceive(orders, res -> switch (res) {
+ *         case ReceiveResult.Received<Order>(Order o) -> "order " + o;
+ *         case ReceiveResult.Closed<Order>() -> "orders closed";
+ *         case ReceiveResult.Empty<Order>() -> throw new AssertionError("never in a select");
+ *     })
+ *     .onReceive(alerts, alert -> "alert " + alert, () -> "alerts closed")
+ *     .onSend(audit, entry, () -> "audited")
+ *     .onTimeout(Duration.ofMillis(10), () -> "timeout")
+ *     .run();
+ * }</pre>
+ *
+ * <p>Clauses:
+ * <ul>
+ *   <li>a receive clause is ready when its channel has an element (or, rendezvous, a waiting
+ *       sender) or is closed and drained; its handler then gets {@link ReceiveResult.Received}
+ *       or {@link ReceiveResult.Closed}, never {@link ReceiveResult.Empty};</li>
+ *   <li>a send clause is ready when its channel can take the element without waiting, or is
+ *       closed; if a closed channel's send clause is chosen, {@link #run()} throws
+ *       {@link ChannelClosedException} and nothing was sent (where Go would panic);</li>
+ *   <li>{@link #onTimeout} fires if no channel clause became ready in time;</li>
+ *   <li>{@link #otherwise} makes the select non-blocking: it fires if no clause is ready now.</li>
+ * </ul>
+ * Handlers run in the calling thread after the select has decided, holding no lock; what they
+ * return (or throw) is what {@code run()} returns (or throws). The no-loss rule of
+ * {@link Channel} holds per clause: a send clause whose handler ran sent its element; any other
+ * send clause sent nothing; a receive clause whose handler did not run consumed nothing.
+ *
+ * <p>Interrupts: a blocking {@code run()} throws {@link InterruptedException} if the thread is
+ * interrupted on entry or while waiting, and then no clause ran; as with {@link Channel}, an
+ * interrupt racing with a clause that already fired leaves the status set and the clause runs.
+ * A run with {@link #otherwise} never waits and ignores the interrupt status.
+ *
+ * <p>A {@code Select} is built and run by one thread; it may be {@link #run()} again, each run a
+ * new select over the same clauses (a loop can build it once). Progress: blocking and
+ * deadlock-free, whatever the number of threads selecting over shared channels (see the
+ * protocol below).
+ *
+ * @param <R> the type the handlers return
+ */
+public final class Select<R> {
+    /*
+     * Protocol: the one of Go's runtime/select.go (selectgo), with Java locks.
+     *
+     *   Pass 1. Lock every channel involved, each once, in increasing channel id: a single
+     *           global order, so selects and plain operations (which hold one lock and never
+     *           wait for another) cannot deadlock. Try the clauses in a fresh random order;
+     *           the first one ready completes right there, under the locks.
+     *   Pass 2. If none is ready (and there is no default): make one Waiter for the select and
+     *           one Node per clause, link each node into its channel's queue of senders or
+     *           receivers, unlock everything, and wait (yield a few times, then park).
+     *   Fire.   A thread that finds one of the nodes while operating on that channel, under
+     *           that channel's lock, fires the select by one CAS on the shared Waiter state
+     *           (Go's selectDone); its value is the node, so the clause that won is known. A
+     *           completer that loses the CAS drops the node and moves on to the next waiter:
+     *           nothing was transferred through a node that did not win.
+     *   Pass 3. Awake, the select withdraws (CAS to cancelled) if it timed out or was
+     *           interrupted and nothing fired, then unlinks its other nodes, taking each
+     *           channel's lock in turn (one lock at a time: no order is needed). Until then a
+     *           stale node costs a completer one failed CAS.
+     *
+     * Linearizability of "exactly one clause": the state leaves null once, by the CAS of the
+     * winning completer, or of the select itself (timeout/interrupt); a clause completed in
+     * pass 1 never published a node at all.
+     */
+
+    private final List<Clause<R>> clauses = new ArrayList<>();
+    /** The timeout in nanoseconds, or -1 without a timeout clause. */
+    private long timeoutNanos = -1L;
+    private Supplier<? extends R> onTimeout;
+    private Supplier<? extends R> otherwise;
+    /** The distinct channels in lock order; recomputed after a clause is added. */
+    private LockedChannel<?>[] lockOrder;
+    /** Scratch for the per-run random permutation of clause indices. */
+    private int[] pollOrder = new int[0];
+
+    private Select() {
+    }
+
+    /**
+     * A select without clauses; the type argument fixes what the handlers return:
+     * {@code Select.<String>select()}.
+     */
+    public static <R> Select<R> select() {
+        return new Select<>();
+    }
+
+    /**
+     * Adds a clause that receives from {@code channel}; {@code handler} gets
+     * {@link ReceiveResult.Received} or, once the channel is closed and drained,
+     * {@link ReceiveResult.Closed}.
+     */
+    public <E> Select<R> onReceive(Channel<E> channel,
+                                   Function<? super ReceiveResult<E>, ? extends R> handler) {
+        Objects.requireNonNull(handler, "handler is null");
+        return add(new ReceiveClause<>(channel(channel), handler));
+    }
+
+    /**
+     * Adds a clause that receives from {@code channel}: {@code onElement} gets the element, or
+     * {@code onClosed} runs once the channel is closed and drained.
+     */
+    public <E> Select<R> onReceive(Channel<E> channel, Function<? super E, ? extends R> onElement,
+                                   Supplier<? extends R> onClosed) {
+        Objects.requireNonNull(onElement, "onElement is null");
+        Objects.requireNonNull(onClosed, "onClosed is null");
+        return onReceive(channel, result -> switch (result) {
+            case ReceiveResult.Received<E>(E value) -> onElement.apply(value);
+            case ReceiveResult.Closed<E>() -> onClosed.get();
+            case ReceiveResult.Empty<E>() -> throw new IllegalStateException("empty in a select");
+        });
+    }
+
+    /** Adds a clause that sends {@code element} on {@code channel}, then runs {@code handler}. */
+    public <E> Select<R> onSend(Channel<E> channel, E element, Supplier<? extends R> handler) {
+        Objects.requireNonNull(element, "element is null");
+        Objects.requireNonNull(handler, "handler is null");
+        return add(new SendClause<>(channel(channel), element, handler));
+    }
+
+    /**
+     * Adds the clause that fires when no other became ready within {@code timeout} of the start
+     * of a run. A zero timeout fires at once if nothing is ready, like {@link #otherwise}.
+     *
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     * @throws IllegalStateException if this select already has a timeout or default clause
+     */
+    public Select<R> onTimeout(Duration timeout, Supplier<? extends R> handler) {
+        long nanos = LockedChannel.nanos(timeout);
+        Objects.requireNonNull(handler, "handler is null");
+        requireNoFallback();
+        this.timeoutNanos = nanos;
+        this.onTimeout = handler;
+        return this;
+    }
+
+    /**
+     * Adds the default clause: a run never waits, and runs {@code handler} when no other clause
+     * is ready.
+     *
+     * @throws IllegalStateException if this select already has a timeout or default clause
+     */
+    public Select<R> otherwise(Supplier<? extends R> handler) {
+        Objects.requireNonNull(handler, "handler is null");
+        requireNoFallback();
+        this.otherwise = handler;
+        return this;
+    }
+
+    /**
+     * Runs the select: waits (unless there is a default clause) until one clause can proceed,
+     * completes it, and returns what its handler returns.
+     *
+     * @throws ChannelClosedException if the chosen clause sends on a closed channel
+     * @throws InterruptedException if interrupted on entry or while waiting; no clause ran
+     * @throws IllegalStateException if the select has no clause at all
+     */
+    public R run() throws InterruptedException {
+        int n = clauses.size();
+        if (n == 0 && onTimeout == null && otherwise == null) {
+            throw new IllegalStateException("select has no clauses");
+        }
+        boolean blocking = otherwise == null;
+        if (blocking && Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        boolean timed = timeoutNanos >= 0L;
+        long deadline = timed ? System.nanoTime() + timeoutNanos : 0L;
+        int[] order = shuffledOrder(n);
+        LockedChannel<?>[] locks = lockOrder();
+
+        // Pass 1 (and pass 2 if nothing is ready), under every lock.
+        Clause<R> ready = null;
+        Object outcome = null;
+        Waiter waiter = null;
+        Node[] nodes = null;
+        for (LockedChannel<?> c : locks) {
+            c.lock.lock();
+        }
+        try {
+            for (int k = 0; k < n; k++) {
+                Clause<R> clause = clauses.get(order[k]);
+                Object o = clause.attempt();
+                if (o != LockedChannel.EMPTY && o != LockedChannel.FULL) {
+                    ready = clause;
+                    outcome = o;
+                    break;
+                }
+            }
+            if (ready == null && blocking && timeoutNanos != 0L) {
+                waiter = new Waiter();
+                nodes = new Node[n];
+                for (int i = 0; i < n; i++) {
+                    nodes[i] = clauses.get(i).enqueue(waiter, i);
+                }
+            }
+        } finally {
+            for (int i = locks.length - 1; i >= 0; i--) {
+                locks[i].lock.unlock();
+            }
+        }
+        if (ready != null) {
+            return ready.fire(outcome);
+        }
+        if (!blocking) {
+            return otherwise.get();
+        }
+        if (waiter == null) {
+            return onTimeout.get(); // zero timeout, nothing ready
+        }
+
+        int awaited = waiter.await(timed, deadline);
+        if (awaited != Waiter.FIRED && !waiter.tryCancel()) {
+            if (awaited == Waiter.INTERRUPTED) {
+                Thread.currentThread().interrupt(); // a clause fired first: keep the status
+            }
+            awaited = Waiter.FIRED;
+        }
+        Node fired = awaited == Waiter.FIRED ? waiter.fired() : null;
+        // Pass 3: unlink the nodes that did not fire.
+        for (int i = 0; i < n; i++) {
+            Node node = nodes[i];
+            // Plain read of a lock-guarded flag, as a hint: only this thread ever set it (in
+            // pass 2), so a stale value can only be a stale true, and remove() re-checks it
+            // under the lock. It saves the lock round trip for nodes a completer unlinked.
+            if (node != fired && node.queued) {
+                clauses.get(i).dequeue(node);
+            }
+        }
+        if (awaited == Waiter.INTERRUPTED) {
+            throw new InterruptedException();
+        }
+        if (awaited == Waiter.TIMED_OUT) {
+            return onTimeout.get();
+        }
+        return clauses.get(fired.clause).fire(fired);
+    }
+
+    private Select<R> add(Clause<R> clause) {
+        clauses.add(clause);
+        lockOrder = null;
+        return this;
+    }
+
+    private void requireNoFallback() {
+        if (onTimeout != null || otherwise != null) {
+            throw new IllegalStateException("select already has a timeout or default clause");
+        }
+    }
+
+    private static <E> LockedChannel<E> channel(Channel<E> channel) {
+        Objects.requireNonNull(channel, "channel is null");
+        return (LockedChannel<E>) channel; // Channel is sealed: this is its only implementation
+    }
+
+    private LockedChannel<?>[] lockOrder() {
+        LockedChannel<?>[] locks = lockOrder;
+        if (locks == null) {
+            locks = clauses.stream()
+                    .map(c -> c.channel)
+                    .distinct()
+                    .sorted(Comparator.comparingLong(c -> c.id))
+                    .toArray(LockedChannel<?>[]::new);
+            lockOrder = locks;
+        }
+        return locks;
+    }
+
+    /** A uniformly random permutation of 0..n-1 (Fisher-Yates), in a reused array. */
+    private int[] shuffledOrder(int n) {
+        int[] order = pollOrder;
+        if (order.length != n) {
+            order = new int[n];
+            pollOrder = order;
+        }
+        if (n == 0) {
+            return order;
+        }
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        order[0] = 0;
+        for (int i = 1; i < n; i++) {
+            int j = random.nextInt(i + 1); // inside-out shuffle
+            order[i] = order[j];
+            order[j] = i;
+        }
+        return order;
+    }
+
+    @Override
+    public String toString() {
+        return "Select" + Arrays.toString(clauses.toArray())
+                + (onTimeout != null ? "+timeout" : "") + (otherwise != null ? "+default" : "");
+    }
+
+    /** One send or receive clause. Methods marked "under lock" need the channel's lock. */
+    private abstract static sealed class Clause<R> permits ReceiveClause, SendClause {
+        final LockedChannel<?> channel;
+
+        Clause(LockedChannel<?> channel) {
+            this.channel = channel;
+        }
+
+        /** Under lock: tries to proceed now; EMPTY or FULL when not ready. */
+        abstract Object attempt();
+
+        /** Under lock: links a node for {@code waiter} into the channel's queue. */
+        abstract Node enqueue(Waiter waiter, int index);
+
+        /** Unlinks {@code node}, taking the channel's lock. */
+        abstract void dequeue(Node node);
+
+        /** Runs the handler for an outcome of {@link #attempt()}. */
+        abstract R fire(Object outcome);
+
+        /** Runs the handler for this clause's node, fired by another thread. */
+        abstract R fire(Node node);
+    }
+
+    private static final class ReceiveClause<R, E> extends Clause<R> {
+        private final Function<? super ReceiveResult<E>, ? extends R> handler;
+
+        ReceiveClause(LockedChannel<E> channel,
+                      Function<? super ReceiveResult<E>, ? extends R> handler) {
+            super(channel);
+            this.handler = handler;
+        }
+
+        @Override
+        Object attempt() {
+            return channel.pollLocked();
+        }
+
+        @Override
+        Node enqueue(Waiter waiter, int index) {
+            Node node = new Node(waiter, index, null);
+            channel.addReceiver(node);
+            return node;
+        }
+
+        @Override
+        void dequeue(Node node) {
+            channel.lock.lock();
+            try {
+                channel.removeReceiver(node);
+            } finally {
+                channel.lock.unlock();
+            }
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        R fire(Object outcome) {
+            return handler.apply(outcome == LockedChannel.CLOSED
+                    ? ReceiveResult.closed()
+                    : ReceiveResult.received((E) outcome));
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        R fire(Node node) {
+            return handler.apply(node.success
+                    ? ReceiveResult.received((E) node.item)
+                    : ReceiveResult.closed());
+        }
+
+        @Override
+        public String toString() {
+            return "receive " + channel;
+        }
+    }
+
+    private static final class SendClause<R, E> extends Clause<R> {
+        private final E element;
+        private final Supplier<? extends R> handler;
+
+        SendClause(LockedChannel<E> channel, E element, Supplier<? extends R> handler) {
+            super(channel);
+            this.element = element;
+            this.handler = handler;
+        }
+
+        @Override
+        Object attempt() {
+            return channel.offerLocked(element);
+        }
+
+        @Override
+        Node enqueue(Waiter waiter, int index) {
+            Node node = new Node(waiter, index, element);
+            channel.addSender(node);
+            return node;
+        }
+
+        @Override
+        void dequeue(Node node) {
+            channel.lock.lock();
+            try {
+                channel.removeSender(node);
+            } finally {
+                channel.lock.unlock();
+            }
+        }
+
+        @Override
+        R fire(Object outcome) {
+            if (outcome == LockedChannel.CLOSED) {
+                throw LockedChannel.closedForSend();
+            }
+            return handler.get();
+        }
+
+        @Override
+        R fire(Node node) {
+            if (!node.success) {
+                throw LockedChannel.closedForSend();
+            }
+            return handler.get();
+        }
+
+        @Override
+        public String toString() {
+            return "send to " + channel;
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package dev.cooper.concurrent.channel;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jetbrains.lincheck.LincheckAssertionError;
+import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
+import org.jetbrains.lincheck.datastructures.Operation;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Lincheck model checking of the non-blocking operations of buffered and rendezvous channels —
+ * {@code trySend}, {@code tryReceive}, {@code close}, {@code cancel}, {@code isClosed} — against
+ * {@link Spec}, a sequential channel over an {@link ArrayDeque}. The blocking operations are
+ * left out: Lincheck's Java API has no notion of an operation that legitimately waits for
+ * another (it reports such a scenario as a deadlock), so they are covered by the blocking and
+ * race tests instead ({@link ChannelContractTest}, {@link ChannelRaceTest}). On a rendezvous
+ * channel without blocked parties this subset is small (every {@code trySend} fails), yet it
+ * still checks close and cancel against it.
+ *
+ * <p>By default rendezvous and {@code buffered(2)} are checked; {@code -Dcooper.stress=true}
+ * adds {@code buffered(1)} and unbounded and multiplies the budgets by ten. A deliberately
+ * wrong (LIFO) specification shows that the configuration does catch a violation.
+ */
+class ChannelLinearizabilityTest {
+    private static final boolean STRESS = Boolean.getBoolean("cooper.stress");
+    /** The capacity the operations and the specification build; set before each check. */
+    private static volatile int capacity;
+
+    @ParameterizedTest(name = "capacity {0}")
+    @ValueSource(ints = {0, 2})
+    void nonBlockingOperationsAreLinearizable(int capacity) {
+        ChannelLinearizabilityTest.capacity = capacity;
+        modelChecking(Spec.class).check(Operations.class);
+    }
+
+    @ParameterizedTest(name = "capacity {0}")
+    @ValueSource(ints = {1, Integer.MAX_VALUE})
+    void nonBlockingOperationsAreLinearizableAtTheEdgeCapacities(int capacity) {
+        Assumptions.assumeTrue(STRESS, "stress profile only");
+        ChannelLinearizabilityTest.capacity = capacity;
+        modelChecking(Spec.class).check(Operations.class);
+    }
+
+    @Test
+    void theCheckCatchesAChannelThatIsNotFifo() {
+        capacity = 2;
+        LincheckAssertionError error = assertThrows(LincheckAssertionError.class,
+                () -> modelChecking(LifoSpec.class).check(Operations.class));
+        assertTrue(error.getMessage().contains("Invalid execution results"), error.getMessage());
+    }
+
+    /**
+     * 3 threads of 2 operations (3 under stress) between 2 sequential ones before and 1
+     * after; 10 scenarios of 500 interleavings (ten times that under stress). Model checking
+     * through the channel's ReentrantLock is slow, hence budgets below the queue suites'.
+     */
+    private static ModelCheckingOptions modelChecking(Class<?> spec) {
+        int scale = STRESS ? 10 : 1;
+        return new ModelCheckingOptions()
+                .sequentialSpecification(spec)
+                .threads(3)
+                .actorsPerThread(STRESS ? 3 : 2)
+                .actorsBefore(2)
+                .actorsAfter(1)
+                .iterations(10 * scale)
+                .invocationsPerIteration(500 * scale);
+    }
+
+    private static Channel<Integer> create() {
+        return switch (capacity) {
+            case 0 -> Channel.rendezvous();
+            case Integer.MAX_VALUE -> Channel.unbounded();
+            default -> Channel.buffered(capacity);
+        };
+    }
+
+    /** The operations under test; Lincheck builds one per invocation. */
+    public static class Operations {
+        private final Channel<Integer> channel = create();
+
+        @Operation
+        public boolean trySend(int e) {
+            return channel.trySend(e);
+        }
+
+        @Operation
+        public ReceiveResult<Integer> tryReceive() {
+            return channel.tryReceive();
+        }
+
+        @Operation
+        public void close() {
+            channel.close();
+        }
+
+        @Operation
+        public List<Integer> cancel() {
+            return channel.cancel();
+        }
+
+        @Operation
+        public boolean isClosed() {
+            return channel.isClosed();
+        }
+    }
+
+    /** A wrong specification, receiving the newest element first: the check must fail on it. */
+    public static class LifoSpec extends Spec {
+        @Override
+        public ReceiveResult<Integer> tryReceive() {
+            return takeNewest();
+        }
+    }
+
+    /** The sequential channel: a deque of at most {@code capacity} elements and a closed flag. */
+    public static class Spec {
+        private final ArrayDeque<Integer> buffer = new ArrayDeque<>();
+        private final int capacity = ChannelLinearizabilityTest.capacity;
+        private boolean closed;
+
+        public boolean trySend(int e) {
+            if (closed) {
+                throw new ChannelClosedException("channel is closed");
+            }
+            if (buffer.size() == capacity) {
+                return false;
+            }
+            buffer.addLast(e);
+            return true;
+        }
+
+        public ReceiveResult<Integer> tryReceive() {
+            if (!buffer.isEmpty()) {
+                return ReceiveResult.received(buffer.pollFirst());
+            }
+            return closed ? ReceiveResult.closed() : ReceiveResult.empty();
+        }
+
+        public void close() {
+            closed = true;
+        }
+
+        final ReceiveResult<Integer> takeNewest() {
+            if (!buffer.isEmpty()) {
+                return ReceiveResult.received(buffer.pollLast());
+            }
+            return closed ? ReceiveResult.closed() : ReceiveResult.empty();
+        }
+
+        public List<Integer> cancel() {
+            closed = true;
+            List<Integer> rest = new ArrayList<>(buffer);
+            buffer.clear();
+            return rest;
+        }
+
+        public boolean isClosed() {
+            return closed;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Spec other && closed == other.closed
+                    && List.copyOf(buffer).equals(List.copyOf(other.buffer));
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(closed, List.copyOf(buffer));
+        }
+    }
+}
