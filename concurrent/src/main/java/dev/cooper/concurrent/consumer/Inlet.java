@@ -1,0 +1,123 @@
+package dev.cooper.concurrent.consumer;
+
+import dev.cooper.concurrent.channel.Channel;
+import dev.cooper.concurrent.channel.ChannelClosedException;
+import dev.cooper.concurrent.channel.ReceiveResult;
+import dev.cooper.concurrent.queue.MessageQueue;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Where one group thread takes its messages from: a {@link MessageQueue} or a {@link Channel},
+ * seen through the two operations the thread loops need. Each group thread has its own inlet,
+ * and only it calls {@link #drain} and {@link #await}.
+ *
+ * @param <T> the message type
+ */
+abstract sealed class Inlet<T> {
+    /** {@link #await} waits with no deadline. */
+    static final long FOREVER = Long.MAX_VALUE;
+
+    /**
+     * Whether the group made this source and closes it on a graceful close: then the thread
+     * takes from it until it ends. Otherwise the thread stops taking as soon as the group
+     * closes, and what is left stays in the source.
+     */
+    final boolean ownedByGroup;
+
+    Inlet(boolean ownedByGroup) {
+        this.ownedByGroup = ownedByGroup;
+    }
+
+    static <T> Inlet<T> of(MessageQueue<? extends T> queue, boolean ownedByGroup) {
+        return new QueueInlet<>(queue, ownedByGroup);
+    }
+
+    static <T> Inlet<T> of(Channel<? extends T> channel, boolean ownedByGroup) {
+        return new ChannelInlet<>(channel, ownedByGroup);
+    }
+
+    /** Hands up to {@code limit} messages available now to {@code sink}; never blocks. */
+    abstract int drain(Consumer<? super T> sink, int limit);
+
+    /**
+     * Waits up to {@code nanos} (or {@link #FOREVER}) for a message.
+     *
+     * @return the message, or null on timeout or when the source {@link #ended()}
+     * @throws InterruptedException if interrupted while waiting; then nothing was taken
+     */
+    abstract T await(long nanos) throws InterruptedException;
+
+    /** Whether the source has ended (a closed and drained channel); a queue never ends. */
+    abstract boolean ended();
+
+    private static final class QueueInlet<T> extends Inlet<T> {
+        private final MessageQueue<? extends T> queue;
+
+        QueueInlet(MessageQueue<? extends T> queue, boolean ownedByGroup) {
+            super(ownedByGroup);
+            this.queue = queue;
+        }
+
+        @Override
+        int drain(Consumer<? super T> sink, int limit) {
+            return queue.drain(sink, limit);
+        }
+
+        @Override
+        T await(long nanos) throws InterruptedException {
+            return nanos == FOREVER ? queue.take() : queue.poll(nanos, TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        boolean ended() {
+            return false;
+        }
+    }
+
+    private static final class ChannelInlet<T> extends Inlet<T> {
+        private final Channel<? extends T> channel;
+        /** Written and read by the one thread that uses this inlet. */
+        private boolean ended;
+
+        ChannelInlet(Channel<? extends T> channel, boolean ownedByGroup) {
+            super(ownedByGroup);
+            this.channel = channel;
+        }
+
+        /**
+         * Always 0: a channel has no batch receive, and {@code tryReceive} would allocate a
+         * result per message where a blocking {@code receive} on a ready channel does not.
+         */
+        @Override
+        int drain(Consumer<? super T> sink, int limit) {
+            return 0;
+        }
+
+        @Override
+        T await(long nanos) throws InterruptedException {
+            if (nanos == FOREVER) {
+                try {
+                    return channel.receive();
+                } catch (ChannelClosedException closed) {
+                    ended = true;
+                    return null;
+                }
+            }
+            return switch (channel.receive(Duration.ofNanos(nanos))) {
+                case ReceiveResult.Received<? extends T> r -> r.value();
+                case ReceiveResult.Empty<? extends T> e -> null;
+                case ReceiveResult.Closed<? extends T> c -> {
+                    ended = true;
+                    yield null;
+                }
+            };
+        }
+
+        @Override
+        boolean ended() {
+            return ended;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.cooper.concurrent.consumer;
+
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * How a {@link ConsumerGroup} spreads messages over its workers.
+ * <ul>
+ *   <li>{@link #shared()} (the default): the workers compete for messages on the source itself.
+ *       Best throughput and balance; no order between messages handled by different workers.
+ *       With more than one worker, a queue source must be of a multi-consumer
+ *       {@link dev.cooper.concurrent.queue.QueueKind kind}.</li>
+ *   <li>{@link #roundRobin()}: a dispatcher thread takes from the source and hands the messages
+ *       to the workers in turn, through a bounded single-producer single-consumer queue per
+ *       worker. Each worker gets every N-th message, so a worker's share is exact.</li>
+ *   <li>{@link #byKey(Function)}: the dispatcher sends every message with the same key to the
+ *       same worker ({@code hash(key) mod workers}), like the partitions of a Kafka topic
+ *       in-process. Messages with one key are handled one at a time, in the order the
+ *       dispatcher took them from the source: that is the order in which one producer put them
+ *       in (several producers of one key are ordered only as their inserts interleave).</li>
+ * </ul>
+ * With a single worker every routing is the same, and the group skips the dispatcher.
+ *
+ * @param <T> the message type
+ */
+public sealed interface Routing<T> {
+
+    /** Competing consumers on the source. */
+    static <T> Routing<T> shared() {
+        return new Shared<>();
+    }
+
+    /** A dispatcher gives the workers one message each in turn. */
+    static <T> Routing<T> roundRobin() {
+        return new RoundRobin<>();
+    }
+
+    /**
+     * A dispatcher sends all messages with one key to one worker, which handles them in order.
+     * If {@code key} throws or returns null for a message, that message goes to the dead-letter
+     * sink with the cause and 0 attempts.
+     */
+    static <T> Routing<T> byKey(Function<? super T, ?> key) {
+        return new ByKey<>(key);
+    }
+
+    /** See {@link #shared()}. */
+    record Shared<T>() implements Routing<T> {
+    }
+
+    /** See {@link #roundRobin()}. */
+    record RoundRobin<T>() implements Routing<T> {
+    }
+
+    /** See {@link #byKey(Function)}. */
+    record ByKey<T>(Function<? super T, ?> key) implements Routing<T> {
+        /** @throws NullPointerException if {@code key} is null */
+        public ByKey {
+            Objects.requireNonNull(key, "key is null");
+        }
+    }
+}
