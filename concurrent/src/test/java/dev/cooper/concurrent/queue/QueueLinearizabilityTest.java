@@ -54,8 +54,8 @@ class QueueLinearizabilityTest {
                 .actorsPerThread(3)
                 .actorsBefore(2)
                 .actorsAfter(2)
-                .iterations(100)
-                .invocationsPerIteration(10_000)
+                .iterations(30)
+                .invocationsPerIteration(2_000)
                 .check(QueueOperations.forKind(kind));
     }
 
