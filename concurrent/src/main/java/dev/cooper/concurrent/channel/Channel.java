@@ -20,8 +20,8 @@ import java.util.List;
  * <p><b>No loss, no duplication.</b> Every send either returns normally ({@code send}, or
  * {@code true} from {@code trySend} or a timed send) — then its element is received exactly once
  * or returned exactly once by {@link #cancel()} — or it fails (it throws
- * {@link ChannelClosedException} or {@link InterruptedException}, or returns {@code false}) — then
- * its element was not enqueued and nobody will receive it.
+ * {@link ChannelClosedException} or {@link InterruptedException}, or returns {@code false}) —
+ * then its element was not enqueued and nobody will receive it.
  *
  * <p><b>Memory visibility.</b> Actions in a thread before it sends an element happen-before
  * actions in another thread after that thread receives the element (from a blocking, timed or
@@ -45,10 +45,11 @@ import java.util.List;
  * <p><b>Progress.</b> Blocking, and deadlock-free: each channel is guarded by one lock, held for
  * a constant number of steps per operation ({@code close} and {@code cancel}: linear in the
  * waiters and buffered elements); a thread never waits for another while holding a lock, except
- * for the channel locks a select acquires in one global order. Waiting is a few {@link Thread#yield() yields}
- * (which let a partner on the same carrier run) followed by
- * {@link java.util.concurrent.locks.LockSupport#park parking}; nothing uses {@code synchronized}, so a virtual thread never pins its carrier.
- * Waiting senders, and waiting receivers, are served first-come first-served.
+ * for the channel locks a select acquires in one global order. Waiting is a few
+ * {@link Thread#yield() yields} (which let a partner on the same carrier run) followed by
+ * {@link java.util.concurrent.locks.LockSupport#park parking}; nothing uses {@code synchronized},
+ * so a virtual thread never pins its carrier. Waiting senders, and waiting receivers, are served
+ * first-come first-served.
  *
  * <p>Implementations are this package's own; the interface is sealed because {@link Select}
  * needs their internals.
@@ -156,7 +157,10 @@ public sealed interface Channel<E> extends Iterable<E> permits LockedChannel {
      */
     List<E> cancel();
 
-    /** Whether {@link #close()} or {@link #cancel()} has been called; buffered elements may remain. */
+    /**
+     * Whether {@link #close()} or {@link #cancel()} has been called; buffered elements may
+     * remain to be received.
+     */
     boolean isClosed();
 
     /**

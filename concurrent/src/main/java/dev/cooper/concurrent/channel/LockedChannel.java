@@ -55,7 +55,7 @@ final class LockedChannel<E> implements Channel<E> {
 
     /** Outcome of an attempted receive: nothing to take now. */
     static final Object EMPTY = new Object();
-    /** Outcome of an attempted send or receive: the channel is closed (and, for a receive, drained). */
+    /** Outcome of an attempted send or receive: closed (and, for a receive, drained). */
     static final Object CLOSED = new Object();
     /** Outcome of an attempted send: the element was handed over or buffered. */
     static final Object SENT = new Object();
@@ -69,7 +69,7 @@ final class LockedChannel<E> implements Channel<E> {
     private final Ring ring;
     private final WaitQueue senders = new WaitQueue();
     private final WaitQueue receivers = new WaitQueue();
-    /** Written under the lock; volatile for {@link #isClosed()} and for threads waiting outside the lock. */
+    /** Written under the lock; volatile for {@link #isClosed()} and for waits outside the lock. */
     private volatile boolean closed;
 
     /** 0 for rendezvous, {@code Integer.MAX_VALUE} for unbounded. */
@@ -100,7 +100,7 @@ final class LockedChannel<E> implements Channel<E> {
         return FULL;
     }
 
-    /** Receives if possible without waiting: returns the element, EMPTY or CLOSED. Requires the lock. */
+    /** Receives if possible without waiting: the element, EMPTY or CLOSED. Requires the lock. */
     Object pollLocked() {
         if (!ring.isEmpty()) {
             Object e = ring.poll();

@@ -59,7 +59,7 @@ class ChannelLinearizabilityTest {
 
     /**
      * 3 threads of 2 operations (3 under stress) between 2 sequential ones before and 1
-     * after; 10 scenarios of 500 interleavings (ten times that under stress). Model checking
+     * after; 8 scenarios of 300 interleavings (ten times that under stress). Model checking
      * through the channel's ReentrantLock is slow, hence budgets below the queue suites'.
      */
     private static ModelCheckingOptions modelChecking(Class<?> spec) {
@@ -70,8 +70,8 @@ class ChannelLinearizabilityTest {
                 .actorsPerThread(STRESS ? 3 : 2)
                 .actorsBefore(2)
                 .actorsAfter(1)
-                .iterations(10 * scale)
-                .invocationsPerIteration(500 * scale);
+                .iterations(8 * scale)
+                .invocationsPerIteration(300 * scale);
     }
 
     private static Channel<Integer> create() {
