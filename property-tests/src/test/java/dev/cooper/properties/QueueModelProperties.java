@@ -25,6 +25,8 @@ class QueueModelProperties {
 
     /** The largest capacity asked for: small enough for a sequence to fill and wrap the queue. */
     private static final int MAX_CAPACITY = 32;
+    /** The longest sequence of calls. */
+    private static final int MAX_OPS = 120;
 
     /** A queue's capacity as asked for, and the calls to make on it. */
     record Script(int capacity, List<QueueOp> ops) {}
@@ -41,7 +43,9 @@ class QueueModelProperties {
                 Map.entry(2, derivation.of(QueueOp.Offer.class)),
                 Map.entry(1, derivation.of(QueueOp.Fill.class)),
                 Map.entry(6, derivation.of(QueueOp.class)));
-        return Gen.zip(Schedule.capacities(MAX_CAPACITY), ops.list(0, 80), Script::new);
+        // The length drawn first and uniformly: a plain list(0, n) averages 5 elements.
+        Gen<List<QueueOp>> sequences = Gen.ints(0, MAX_OPS).flatMap(n -> ops.list(n, n));
+        return Gen.zip(Schedule.capacities(MAX_CAPACITY), sequences, Script::new);
     }
 
     @ParameterizedTest

@@ -1,27 +1,30 @@
 package dev.cooper.properties;
 
 import dev.cooper.concurrent.queue.MessageQueue;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * A deliberately broken queue: after every {@link #EVERY} removals it hands out the next two
- * elements in the wrong order, as soon as two are there. Nothing is lost or duplicated; only the
- * order breaks. Every removal goes through {@link #poll()}, under one lock.
+ * A deliberately broken queue: after every {@link #EVERY} removals, the next removal takes two
+ * elements (waiting up to a millisecond for the second) and hands out the second first; the
+ * first goes to the same consumer thread at its next removal. Nothing is lost or duplicated;
+ * that consumer sees two adjacent elements in the wrong order. Every removal goes through
+ * {@link #poll()}. Its iterator does not see elements set aside for a consumer.
  */
 final class SwappingQueue<E> extends ForwardingQueue<E> {
 
     static final int EVERY = 20;
+    private static final long SECOND_WAIT_NANOS = 1_000_000;
     private static final long WAIT_NANOS = 10_000;
 
     private final ReentrantLock lock = new ReentrantLock();
-    /** Guarded by lock: the first of a swapped pair, handed out by the next removal. */
-    private E held;
+    /** The element set aside for this consumer thread: the first of its swapped pair. */
+    private final ThreadLocal<E> setAside = new ThreadLocal<>();
+    /** How many elements are set aside, for size(). */
+    private final AtomicInteger setAsideCount = new AtomicInteger();
     /** Guarded by lock. */
     private long removals;
     /** Guarded by lock: a swap is due at the next removal that finds two elements. */
@@ -33,13 +36,14 @@ final class SwappingQueue<E> extends ForwardingQueue<E> {
 
     @Override
     public E poll() {
+        E mine = setAside.get();
+        if (mine != null) {
+            setAside.remove();
+            setAsideCount.decrementAndGet();
+            return mine;
+        }
         lock.lock();
         try {
-            if (held != null) {
-                E e = held;
-                held = null;
-                return e;
-            }
             E e = delegate.poll();
             if (e == null) {
                 return null;
@@ -47,9 +51,14 @@ final class SwappingQueue<E> extends ForwardingQueue<E> {
             armed |= ++removals % EVERY == 0;
             if (armed) {
                 E second = delegate.poll();
+                for (long end = System.nanoTime() + SECOND_WAIT_NANOS; second == null && System.nanoTime() - end < 0; ) {
+                    Thread.yield();
+                    second = delegate.poll();
+                }
                 if (second != null) {
-                    held = e;
                     armed = false;
+                    setAsideCount.incrementAndGet();
+                    setAside.set(e);
                     return second;
                 }
             }
@@ -98,36 +107,12 @@ final class SwappingQueue<E> extends ForwardingQueue<E> {
 
     @Override
     public E peek() {
-        lock.lock();
-        try {
-            return held != null ? held : delegate.peek();
-        } finally {
-            lock.unlock();
-        }
+        E mine = setAside.get();
+        return mine != null ? mine : delegate.peek();
     }
 
     @Override
     public int size() {
-        lock.lock();
-        try {
-            return delegate.size() + (held != null ? 1 : 0);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    @Override
-    public Iterator<E> iterator() {
-        lock.lock();
-        try {
-            List<E> all = new ArrayList<>();
-            if (held != null) {
-                all.add(held);
-            }
-            delegate.forEach(all::add);
-            return List.copyOf(all).iterator();
-        } finally {
-            lock.unlock();
-        }
+        return delegate.size() + setAsideCount.get();
     }
 }
