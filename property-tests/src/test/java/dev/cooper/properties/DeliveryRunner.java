@@ -22,7 +22,8 @@ import java.util.concurrent.locks.LockSupport;
  * queue still holds is drained by the main thread and logged as received by one more consumer,
  * so that an element left behind shows up as a duplicate or an unexpected element rather than
  * going unnoticed, and a lost one as lost. A run that does not finish within the hang guard
- * fails, saying how far it got.
+ * fails, saying how far it got. The first exception in a producer or consumer stops every thread
+ * and fails the run with it.
  */
 final class DeliveryRunner {
 
@@ -37,7 +38,10 @@ final class DeliveryRunner {
     private final DeliveryLog<Envelope> log;
     private final int total;
     private final AtomicInteger received = new AtomicInteger();
+    /** Consumers stop: the producers have finished and everything sent has been received or the queue is empty. */
     private volatile boolean stop;
+    /** Every thread stops: one of them failed. */
+    private volatile boolean abort;
     private final ConcurrentLinkedQueue<Throwable> errors = new ConcurrentLinkedQueue<>();
 
     private DeliveryRunner(DeliveryScenario scenario, MessageQueue<Envelope> queue) {
@@ -74,17 +78,21 @@ final class DeliveryRunner {
             consumers.add(builder.name("consumer-" + id).start(() -> guarded(() -> consume(id))));
         }
         long deadline = System.nanoTime() + HANG_GUARD.toNanos();
-        boolean finished = joinAll(producers, deadline) && awaitConsumed(deadline);
+        boolean finished = awaitProducers(producers, deadline) && awaitConsumed(deadline);
         stop = true;
         consumers.forEach(Thread::interrupt);     // wake the consumers blocked in take
-        finished &= joinAll(consumers, deadline);
-        if (!finished) {
+        if (abort) {
+            producers.forEach(Thread::interrupt);
+        }
+        finished &= joinAll(producers, deadline) && joinAll(consumers, deadline);
+        if (!finished && errors.isEmpty()) {
+            String stuck = whereStuck(producers) + whereStuck(consumers);
             producers.forEach(Thread::interrupt);
             boolean stopped = joinAll(producers, System.nanoTime() + HANG_GUARD.toNanos())
                     && joinAll(consumers, System.nanoTime() + HANG_GUARD.toNanos());
             throw new AssertionError("hang guard: " + received.get() + " of " + total + " events received after "
                     + HANG_GUARD.toSeconds() + " s; queue size " + queue.size()
-                    + (stopped ? "; " + log.check().summary() : "; threads did not stop on interrupt"));
+                    + (stopped ? "; " + log.check().summary() : "; threads did not stop on interrupt") + stuck);
         }
         if (!errors.isEmpty()) {
             AssertionError failure = new AssertionError("a producer or consumer threw", errors.peek());
@@ -97,12 +105,24 @@ final class DeliveryRunner {
         log.check().assertClean();
     }
 
+    /** Waits until the producers have finished, or a thread has failed. */
+    private boolean awaitProducers(List<Thread> producers, long deadline) {
+        while (!abort && producers.stream().anyMatch(Thread::isAlive)) {
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            LockSupport.parkNanos(SETTLE_NANOS);
+        }
+        return true;
+    }
+
     /**
      * After the producers have finished: waits until every event has been received, or the queue
-     * is empty (an event a consumer has taken but not yet logged is logged before it stops).
+     * is empty (an event a consumer has taken but not yet logged is logged before it stops), or a
+     * thread has failed.
      */
     private boolean awaitConsumed(long deadline) {
-        while (received.get() < total && !queue.isEmpty()) {
+        while (!abort && received.get() < total && !queue.isEmpty()) {
             if (System.nanoTime() - deadline >= 0) {
                 return false;
             }
@@ -134,19 +154,27 @@ final class DeliveryRunner {
                 if (inserted == 0) {
                     idle(round);
                 }
+                if (abort) {
+                    return;
+                }
                 continue;
             }
             Envelope e = send(id, next, events.get(next));
             switch (scenario.producerMode()) {
                 case BLOCKING -> queue.put(e);
-                case SPINNING -> {
+                case SPINNING, PEEKING -> {
                     for (int r = 0; !queue.offer(e); r++) {
+                        if (abort) {
+                            return;
+                        }
                         idle(r);
                     }
                 }
                 case TIMED -> {
                     while (!queue.offer(e, TIMED_NANOS, TimeUnit.NANOSECONDS)) {
-                        Thread.onSpinWait();
+                        if (abort) {
+                            return;
+                        }
                     }
                 }
                 case BATCH -> throw new IllegalStateException("handled above");
@@ -164,13 +192,23 @@ final class DeliveryRunner {
     private void consume(int id) throws InterruptedException {
         Schedule.Pacer pacer = schedule.pacer(Schedule.Role.CONSUMER, id);
         int[] handed = {0};
-        for (int round = 0; !stop; ) {
+        for (int round = 0; !stop && !abort; ) {
             pacer.step();
             Envelope e = null;
             switch (scenario.consumerMode()) {
                 case BLOCKING -> e = queue.take();
                 case SPINNING -> e = queue.poll();
                 case TIMED -> e = queue.poll(TIMED_NANOS, TimeUnit.NANOSECONDS);
+                case PEEKING -> {
+                    Envelope seen = queue.peek();
+                    if (seen != null) {
+                        e = queue.poll();
+                        if (schedule.consumers() == 1 && e != seen) {
+                            throw new AssertionError("the only consumer's peek() saw " + seen
+                                    + " but its next poll() returned " + e);
+                        }
+                    }
+                }
                 case BATCH -> {
                     handed[0] = 0;
                     int drained = queue.drain(x -> {
@@ -190,7 +228,8 @@ final class DeliveryRunner {
             if (e != null) {
                 receive(id, e);
                 round = 0;
-            } else if (scenario.consumerMode() == DeliveryScenario.Mode.SPINNING) {
+            } else if (scenario.consumerMode() == DeliveryScenario.Mode.SPINNING
+                    || scenario.consumerMode() == DeliveryScenario.Mode.PEEKING) {
                 idle(++round);
             }
         }
@@ -224,7 +263,23 @@ final class DeliveryRunner {
             Thread.currentThread().interrupt();
         } catch (Throwable t) {
             errors.add(t);
+            abort = true;
         }
+    }
+
+    /** The state and top frames of each thread still running, for a hang report. */
+    private static String whereStuck(List<Thread> threads) {
+        StringBuilder sb = new StringBuilder();
+        for (Thread t : threads) {
+            if (t.isAlive()) {
+                sb.append("\n  ").append(t.getName()).append(' ').append(t.getState());
+                StackTraceElement[] frames = t.getStackTrace();
+                for (int i = 0; i < Math.min(8, frames.length); i++) {
+                    sb.append("\n    at ").append(frames[i]);
+                }
+            }
+        }
+        return sb.toString();
     }
 
     private static boolean joinAll(List<Thread> threads, long deadline) throws InterruptedException {

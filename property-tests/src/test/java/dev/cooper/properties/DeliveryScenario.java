@@ -26,7 +26,12 @@ record DeliveryScenario(Schedule<Event> schedule, Mode producerMode, Mode consum
         /** {@code offer} and {@code poll} with a timeout of 100 microseconds, retried. */
         TIMED,
         /** {@code fill} and {@code drain} with a limit of {@link #batch()}, retried while they move nothing. */
-        BATCH
+        BATCH,
+        /**
+         * Consumers {@code peek}, then {@code poll} when it saw an element: with one consumer the
+         * poll must return that element. Producers as {@link #SPINNING}.
+         */
+        PEEKING
     }
 
     /** What the producers and consumers run on. */

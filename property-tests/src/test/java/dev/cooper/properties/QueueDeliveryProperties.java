@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * allows (up to 3 a side), edge-heavy capacities, message counts around the capacity, pauses at
  * random points, virtual or platform threads, and each way of calling the queue: blocking
  * ({@code put}/{@code take}), non-blocking ({@code offer}/{@code poll} with back-off), timed,
- * batch ({@code fill}/{@code drain}), and a mix.
+ * batch ({@code fill}/{@code drain}), peeking consumers (with one consumer, a {@code poll} after a
+ * {@code peek} that saw an element returns that element), and a mix.
  *
  * <p>Each property runs {@link Budget#concurrentTries()} schedules; a failing one is shrunk,
  * each candidate run up to 3 times since a thread interleaving may not come back on the first.
