@@ -10,7 +10,8 @@ import dev.cooper.testkit.Schedule;
  * after that. Shrinks towards a rendezvous channel, blocking calls, a graceful close, an early
  * cutoff, and receivers that start at once.
  *
- * @param schedule senders, receivers, capacity (of a buffered channel), events, pauses
+ * <p>The schedule comes last so that a failure report, which cuts long values, shows the rest.
+ *
  * @param kind     the channel
  * @param send     how every sender sends
  * @param receive  how every receiver receives
@@ -19,9 +20,10 @@ import dev.cooper.testkit.Schedule;
  *                 with late receivers), or every sender has finished, or a short while has passed
  * @param lateReceivers whether the receivers start only after the stream has been ended, so that
  *                 the buffer is full when it is closed or cancelled
+ * @param schedule senders, receivers, capacity (of a buffered channel), events, pauses
  */
-record ChannelScenario(Schedule<Event> schedule, Kind kind, SendMode send, ReceiveMode receive, Ending ending,
-        int cutoff, boolean lateReceivers) {
+record ChannelScenario(Kind kind, SendMode send, ReceiveMode receive, Ending ending, int cutoff,
+        boolean lateReceivers, Schedule<Event> schedule) {
 
     enum Kind { RENDEZVOUS, BUFFERED, UNBOUNDED }
 
@@ -61,9 +63,9 @@ record ChannelScenario(Schedule<Event> schedule, Kind kind, SendMode send, Recei
         Gen<Ending> endings = Gen.enumOf(Ending.class);
         return src -> {
             Schedule<Event> schedule = schedules.generate(src);
-            return new ChannelScenario(schedule, kinds.generate(src), sends.generate(src), receives.generate(src),
+            return new ChannelScenario(kinds.generate(src), sends.generate(src), receives.generate(src),
                     endings.generate(src), Gen.ints(0, schedule.messages().size()).generate(src),
-                    Gen.booleans().generate(src));
+                    Gen.booleans().generate(src), schedule);
         };
     }
 }

@@ -9,13 +9,15 @@ import dev.cooper.testkit.Schedule;
  * how producers and consumers call the queue, on which threads, and the batch size of the
  * batch calls. Shrinks towards blocking calls on virtual threads with batches of 1.
  *
- * @param schedule     producers, consumers, capacity, the events to send and the pauses
+ * <p>The schedule comes last so that a failure report, which cuts long values, shows the rest.
+ *
  * @param producerMode how every producer inserts
  * @param consumerMode how every consumer removes
  * @param threads      what the producers and consumers run on
  * @param batch        the limit of each {@code fill} and {@code drain} call
+ * @param schedule     producers, consumers, capacity, the events to send and the pauses
  */
-record DeliveryScenario(Schedule<Event> schedule, Mode producerMode, Mode consumerMode, Threads threads, int batch) {
+record DeliveryScenario(Mode producerMode, Mode consumerMode, Threads threads, int batch, Schedule<Event> schedule) {
 
     /** How a thread moves elements. */
     enum Mode {
@@ -54,7 +56,10 @@ record DeliveryScenario(Schedule<Event> schedule, Mode producerMode, Mode consum
         Gen<Schedule<Event>> schedules = Schedule.gen(maxProducers, maxConsumers, MAX_MESSAGES, Gen.of(Event.class));
         Gen<Threads> threads = Gen.enumOf(Threads.class);
         Gen<Integer> batches = Gen.ints(1, 64);
-        return src -> new DeliveryScenario(schedules.generate(src), modes.generate(src), modes.generate(src),
-                threads.generate(src), batches.generate(src));
+        return src -> {
+            Schedule<Event> schedule = schedules.generate(src);
+            return new DeliveryScenario(modes.generate(src), modes.generate(src), threads.generate(src),
+                    batches.generate(src), schedule);
+        };
     }
 }

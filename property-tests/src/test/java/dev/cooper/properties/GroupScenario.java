@@ -10,8 +10,8 @@ import java.util.List;
  * mid-stream. Shrinks towards one submitter, one worker, shared routing, one attempt, a
  * graceful close, an early cutoff, and reliable jobs.
  *
- * @param work       what each job does in the handler, and its event; submitter {@code s} submits
- *                   the entries at {@code s, s + submitters, ...}
+ * <p>The jobs come last so that a failure report, which cuts long values, shows the rest.
+ *
  * @param submitters threads calling {@code submit}
  * @param workers    the group's workers
  * @param routing    how the group spreads jobs over its workers
@@ -20,9 +20,11 @@ import java.util.List;
  * @param ending     how the main thread closes the group
  * @param cutoff     the main thread closes the group once this many jobs have been submitted (or
  *                   every submitter has finished, or a short while has passed)
+ * @param work       what each job does in the handler, and its event; submitter {@code s} submits
+ *                   the entries at {@code s, s + submitters, ...}
  */
-record GroupScenario(List<Work> work, int submitters, int workers, RoutingKind routing, int attempts, int intake,
-        Ending ending, int cutoff) {
+record GroupScenario(int submitters, int workers, RoutingKind routing, int attempts, int intake, Ending ending,
+        int cutoff, List<Work> work) {
 
     /** What the handler does with a job. */
     enum Flakiness {
@@ -59,10 +61,10 @@ record GroupScenario(List<Work> work, int submitters, int workers, RoutingKind r
         Gen<Integer> threads = Gen.ints(1, DeliveryScenario.MAX_THREADS);
         return src -> {
             List<Work> work = works.generate(src);
-            return new GroupScenario(work, Gen.ints(1, 2).generate(src), threads.generate(src),
+            return new GroupScenario(Gen.ints(1, 2).generate(src), threads.generate(src),
                     Gen.enumOf(RoutingKind.class).generate(src), Gen.ints(1, 3).generate(src),
                     Schedule.capacities(64).generate(src), Gen.enumOf(Ending.class).generate(src),
-                    Gen.ints(0, work.size()).generate(src));
+                    Gen.ints(0, work.size()).generate(src), work);
         };
     }
 
