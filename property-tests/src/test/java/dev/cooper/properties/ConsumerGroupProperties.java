@@ -1,0 +1,137 @@
+package dev.cooper.properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cooper.concurrent.consumer.CloseReport;
+import dev.cooper.concurrent.consumer.ConsumerGroup;
+import dev.cooper.concurrent.consumer.DeadLetter;
+import dev.cooper.concurrent.consumer.Retry;
+import dev.cooper.concurrent.consumer.Routing;
+import dev.cooper.testkit.DeliveryLog;
+import dev.cooper.testkit.Property;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A consumer group with a flaky handler, closed mid-stream in each way, accounts for every job
+ * it accepted: {@code accepted = handled + deadLettered + returned}, accepted is exactly what
+ * {@code submit} returned normally for, and every such job appears exactly once among the jobs
+ * the handler returned for, the dead letters and the returned jobs. Only jobs that failed on
+ * every allowed attempt are dead letters.
+ */
+class ConsumerGroupProperties {
+
+    private static final Duration HANG_GUARD = Duration.ofSeconds(60);
+    private static final long CUTOFF_WAIT_NANOS = 50_000_000;
+
+    /** A submitted job: who submitted it, its place in that submitter's sequence, and its work. */
+    record Job(int submitter, long seq, GroupScenario.Work work) {}
+
+    @Test
+    void everyAcceptedJobIsHandledDeadLetteredOrReturnedExactlyOnce() {
+        Property.forAll(GroupScenario.gen())
+                .tries(Budget.concurrentTries())
+                .nondeterministic(3)
+                .check(ConsumerGroupProperties::run);
+    }
+
+    static void run(GroupScenario s) throws InterruptedException {
+        ConcurrentHashMap<Job, AtomicInteger> attempts = new ConcurrentHashMap<>();
+        ConcurrentLinkedQueue<Job> handled = new ConcurrentLinkedQueue<>();
+        ConsumerGroup<Job> group = ConsumerGroup.builder(Job.class)
+                .intake(s.intake())
+                .workers(s.workers())
+                .routing(switch (s.routing()) {
+                    case SHARED -> Routing.<Job>shared();
+                    case ROUND_ROBIN -> Routing.<Job>roundRobin();
+                    case BY_KEY -> Routing.<Job>byKey(job -> job.work().event().getClass());
+                })
+                .retry(Retry.attempts(s.attempts()))
+                .handler(job -> {
+                    int attempt = attempts.computeIfAbsent(job, j -> new AtomicInteger()).incrementAndGet();
+                    switch (job.work().flakiness()) {
+                        case RELIABLE -> { }
+                        case FAILS_ONCE -> {
+                            if (attempt == 1) {
+                                throw new IllegalStateException("first attempt fails: " + job);
+                            }
+                        }
+                        case FAILS_ALWAYS -> throw new IllegalStateException("always fails: " + job);
+                        case SLOW -> LockSupport.parkNanos(200_000);
+                    }
+                    handled.add(job);
+                })
+                .start();
+        DeliveryLog<Job> log = DeliveryLog.create(s.submitters(), 3, Job::submitter, Job::seq);
+        AtomicInteger accepted = new AtomicInteger();
+        ConcurrentLinkedQueue<Throwable> errors = new ConcurrentLinkedQueue<>();
+        List<Thread> submitters = new ArrayList<>();
+        for (int p = 0; p < s.submitters(); p++) {
+            int id = p;
+            submitters.add(Thread.ofVirtual().name("submitter-" + id).start(() -> {
+                List<GroupScenario.Work> work = s.workOf(id);
+                try {
+                    for (int seq = 0; seq < work.size(); seq++) {
+                        Job job = new Job(id, seq, work.get(seq));
+                        group.submit(job);
+                        log.sent(id, seq, job);
+                        accepted.incrementAndGet();
+                    }
+                } catch (IllegalStateException closed) {
+                    // The group closed: this submit failed, and so would every later one.
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (Throwable t) {
+                    errors.add(t);
+                }
+            }));
+        }
+        long waitUntil = System.nanoTime() + CUTOFF_WAIT_NANOS;
+        while (accepted.get() < s.cutoff() && submitters.stream().anyMatch(Thread::isAlive)
+                && System.nanoTime() - waitUntil < 0) {
+            LockSupport.parkNanos(20_000);
+        }
+        CloseReport<Job> report = switch (s.ending()) {
+            case CLOSE -> group.close(HANG_GUARD);
+            case CLOSE_WITHOUT_WAITING -> group.close(Duration.ZERO);
+            case CLOSE_NOW -> group.closeNow();
+        };
+        for (Thread t : submitters) {
+            if (!t.join(HANG_GUARD)) {
+                submitters.forEach(Thread::interrupt);
+                throw new AssertionError("hang guard: " + t.getName() + " still submitting after the group closed");
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new AssertionError("a submitter threw", errors.peek());
+        }
+        String account = report.toString();
+        assertEquals(accepted.get(), report.accepted(), () -> "accepted is what submit returned for; " + account);
+        assertEquals(report.accepted(), report.handled() + report.deadLettered() + report.returned().size(),
+                () -> "accepted = handled + deadLettered + returned; " + account);
+        assertEquals(handled.size(), report.handled(), () -> "jobs the handler returned for; " + account);
+        assertEquals(report.deadLetters().size(), report.deadLettered(), () -> "dead letters kept; " + account);
+        handled.forEach(job -> log.received(0, job));
+        report.deadLetters().forEach(letter -> log.received(1, letter.message()));
+        report.returned().forEach(job -> log.received(2, job));
+        log.check(DeliveryLog.Ordering.NONE).assertClean();
+        for (DeadLetter<Job> letter : report.deadLetters()) {
+            GroupScenario.Flakiness f = letter.message().work().flakiness();
+            assertTrue(f == GroupScenario.Flakiness.FAILS_ALWAYS
+                    || f == GroupScenario.Flakiness.FAILS_ONCE && s.attempts() == 1, () -> "dead letter of a job that "
+                    + "would have succeeded: " + letter);
+            assertEquals(s.attempts(), letter.attempts(), () -> "dead-lettered before its last attempt: " + letter);
+        }
+        if (s.ending() == GroupScenario.Ending.CLOSE) {
+            assertTrue(report.drained() && report.returned().isEmpty(), () -> "a graceful close in time returns nothing; "
+                    + account);
+        }
+    }
+}
