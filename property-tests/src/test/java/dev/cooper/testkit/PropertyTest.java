@@ -79,7 +79,7 @@ class PropertyTest {
 
     @Test
     void failureNamesTryValuesSeedAndReplayHint() {
-        PropertyFailure failure = assertThrows(PropertyFailure.class, () -> Property.forAll(LISTS).seed(5)
+        PropertyFailure failure = assertThrows(PropertyFailure.class, () -> Property.forAll(LISTS).seed(5).tries(100)
                 .check(list -> assertTrue(list.stream().allMatch(x -> x < 100), "all below 100")));
         String message = failure.getMessage();
         assertTrue(message.startsWith("property failed at try " + failure.tryNumber() + " of 100 (seed "
