@@ -72,10 +72,12 @@ public final class TwoLockLinkedQueue<E> extends TwoLockLinkedPad3<E> {
      *   registration. Of two such sequentially consistent write-then-read pairs, one sees
      *   the other: either the waiter sees the change and does not wait, or the waker sees
      *   the registration and signals -- under the waiter's lock, which it gets only once the
-     *   waiter is in await. The "was empty/full" test cannot hide such a waiter: while a
-     *   consumer waits holding nothing, the first node linked after its check finds
-     *   takeCount equal to its putCount unless another consumer took a node meanwhile, and
-     *   that consumer, seeing a registered waiter and a next node, passes the signal on.
+     *   waiter is in await. The "was empty/full" test cannot hide such a waiter: take the
+     *   waiter's last check (head.next null, takeCount = L, every linked node taken). The
+     *   operation that links the next node began its insert with putCount = before <= L, and
+     *   reads takeCount >= L >= before after its link, so "takeCount - before >= 0" holds and
+     *   it signals. (An equality test is not enough: a fill links node by node, and the
+     *   waiter itself may take its first node and wait before the second is linked.)
      * - no spinning before blocking: measured, it lost. With one producer and one consumer,
      *   a side that parks lets the other run whole bursts alone on a warm cache; spinning
      *   keeps both running and hands each node over from cache to cache, which costs more.
@@ -551,9 +553,11 @@ public final class TwoLockLinkedQueue<E> extends TwoLockLinkedPad3<E> {
 
     /** After an insert that found putCount == {@code before}: wake a consumer if one may wait. */
     private void signalNotEmptyIfWasEmpty(long before) {
-        // waitingTakers is the read half of the handshake; takeCount == before means the
-        // queue was empty just before this insert.
-        if (waitingTakers > 0 && takeCount == before) {
+        // waitingTakers is the read half of the handshake; takeCount >= before means the queue
+        // was empty at some moment since this insert began. Not "==": fill links its nodes one
+        // by one, and a consumer may take the first and wait before the second is linked (the
+        // lost wake-up fillThatAConsumerOvertakesStillWakesIt reproduces).
+        if (waitingTakers > 0 && takeCount - before >= 0) {
             takeLock.lock();
             try {
                 notEmpty.signal();

@@ -2,7 +2,12 @@ package dev.cooper.concurrent.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +17,53 @@ import org.junit.jupiter.api.Test;
  * the contract suites cover).
  */
 class TwoLockLinkedQueueTest {
+
+    /**
+     * Regression: a consumer took the first node of a fill and parked in take() before the
+     * fill linked the second; the fill's "was empty" test (takeCount == before) then saw the
+     * take and did not signal, and the consumer slept with an element in the queue. The
+     * supplier makes that interleaving happen every time.
+     */
+    @Test
+    void fillThatAConsumerOvertakesStillWakesIt() throws InterruptedException {
+        TwoLockLinkedQueue<Integer> q = new TwoLockLinkedQueue<>(16);
+        BlockingQueue<Integer> got = new LinkedBlockingQueue<>();
+        Thread consumer = Thread.ofPlatform().daemon(true).start(() -> {
+            try {
+                Integer first;
+                while ((first = q.poll()) == null) {
+                    Thread.onSpinWait();
+                }
+                got.put(first);
+                while (true) {
+                    got.put(q.take());
+                }
+            } catch (InterruptedException e) {
+                // the test is over
+            }
+        });
+        try {
+            int[] next = {0};
+            int inserted = q.fill(() -> {
+                if (next[0] == 1) { // node 1 is linked: let the consumer take it and park again
+                    try {
+                        assertEquals(1, got.poll(30, TimeUnit.SECONDS));
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    while (consumer.getState() != Thread.State.WAITING) {
+                        Thread.onSpinWait();
+                    }
+                }
+                return ++next[0];
+            }, 2);
+            assertEquals(2, inserted);
+            // A hang guard, not a timing check: with the lost wake-up the element never comes.
+            assertNotNull(got.poll(30, TimeUnit.SECONDS), "the parked consumer was not woken: lost wake-up");
+        } finally {
+            consumer.interrupt();
+        }
+    }
 
     @Test
     void producerSeesRoomMadeSinceItLastLooked() {
