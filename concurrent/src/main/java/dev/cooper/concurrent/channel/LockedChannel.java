@@ -48,7 +48,9 @@ final class LockedChannel<E> implements Channel<E> {
      * buffered path free of node allocation and park/unpark while the partner keeps up; a
      * blocked operation yields a few times re-reading its own state before parking, and a
      * completer unparks only a thread that announced it parked (see Waiter, also for why it
-     * yields rather than spins). Go's sudog cache is left to the allocator.
+     * yields rather than spins). Go's sudog cache becomes a node per thread for plain operations
+     * and the nodes a Select keeps across runs (see Node): waiting allocates nothing here (the
+     * virtual-thread scheduler still allocates a little per yield or park).
      */
 
     private static final AtomicLong IDS = new AtomicLong();
@@ -187,7 +189,8 @@ final class LockedChannel<E> implements Channel<E> {
                     return false;
                 }
                 if (round >= roundsBeforeWaiting) {
-                    node = new Node(element);
+                    node = Node.ofCurrentThread();
+                    node.arm(element);
                     senders.add(node);
                     break;
                 }
@@ -202,6 +205,7 @@ final class LockedChannel<E> implements Channel<E> {
             try {
                 if (node.tryCancel()) {
                     senders.remove(node);
+                    node.item = null;
                     if (outcome == Waiter.INTERRUPTED) {
                         throw new InterruptedException();
                     }
@@ -214,6 +218,8 @@ final class LockedChannel<E> implements Channel<E> {
                 Thread.currentThread().interrupt(); // completed after all: keep the status
             }
         }
+        // The node is this thread's again: no completer reads its item after firing it.
+        node.item = null;
         if (!node.success) {
             throw closedForSend();
         }
@@ -262,7 +268,8 @@ final class LockedChannel<E> implements Channel<E> {
                     return e;
                 }
                 if (round >= roundsBeforeWaiting) {
-                    node = new Node(null);
+                    node = Node.ofCurrentThread();
+                    node.arm(null);
                     receivers.add(node);
                     break;
                 }
@@ -289,7 +296,9 @@ final class LockedChannel<E> implements Channel<E> {
                 Thread.currentThread().interrupt(); // completed after all: keep the status
             }
         }
-        return node.success ? node.item : CLOSED;
+        Object e = node.success ? node.item : CLOSED;
+        node.item = null; // the node is this thread's again: drop the reference it cached
+        return e;
     }
 
     /**

@@ -64,9 +64,10 @@ public final class Select<R> {
      *           global order, so selects and plain operations (which hold one lock and never
      *           wait for another) cannot deadlock. Try the clauses in a fresh random order;
      *           the first one ready completes right there, under the locks.
-     *   Pass 2. If none is ready (and there is no default): make one Waiter for the select and
-     *           one Node per clause, link each node into its channel's queue of senders or
-     *           receivers, unlock everything, and wait (yield a few times, then park).
+     *   Pass 2. If none is ready (and there is no default): rearm the select's one Waiter and
+     *           its Node per clause (made by the first run that waits and kept, as Go caches
+     *           sudogs), link each node into its channel's queue of senders or receivers,
+     *           unlock everything, and wait (yield a few times, then park).
      *   Fire.   A thread that finds one of the nodes while operating on that channel, under
      *           that channel's lock, fires the select by one CAS on the shared Waiter state
      *           (Go's selectDone); its value is the node, so the clause that won is known. A
@@ -75,7 +76,9 @@ public final class Select<R> {
      *   Pass 3. Awake, the select withdraws (CAS to cancelled) if it timed out or was
      *           interrupted and nothing fired, then unlinks its other nodes, taking each
      *           channel's lock in turn (one lock at a time: no order is needed). Until then a
-     *           stale node costs a completer one failed CAS.
+     *           stale node costs a completer one failed CAS. When run() returns, no node is
+     *           linked; a completer may still be finishing with one under its channel's lock,
+     *           which the next pass 2 takes before it rearms anything.
      *
      * Linearizability of "exactly one clause": the state leaves null once, by the CAS of the
      * winning completer, or of the select itself (timeout/interrupt); a clause completed in
@@ -91,6 +94,13 @@ public final class Select<R> {
     private LockedChannel<?>[] lockOrder;
     /** Scratch for the per-run random permutation of clause indices. */
     private int[] pollOrder = new int[0];
+    /**
+     * What a run that has to wait links into the channels, kept across runs (Go's sudog
+     * cache): the one waiter and a node per clause, made by the first run that waits after a
+     * clause was added. Free between runs: pass 3 unlinks every node before run() returns.
+     */
+    private Waiter waiter;
+    private Node[] nodes;
 
     private Select() {
     }
@@ -111,7 +121,7 @@ public final class Select<R> {
     public <E> Select<R> onReceive(Channel<E> channel,
                                    Function<? super ReceiveResult<E>, ? extends R> handler) {
         Objects.requireNonNull(handler, "handler is null");
-        return add(new ReceiveClause<>(channel(channel), handler));
+        return add(new ReceiveClause<>(channel(channel), handler, null, null));
     }
 
     /**
@@ -122,11 +132,7 @@ public final class Select<R> {
                                    Supplier<? extends R> onClosed) {
         Objects.requireNonNull(onElement, "onElement is null");
         Objects.requireNonNull(onClosed, "onClosed is null");
-        return onReceive(channel, result -> switch (result) {
-            case ReceiveResult.Received<E>(E value) -> onElement.apply(value);
-            case ReceiveResult.Closed<E>() -> onClosed.get();
-            case ReceiveResult.Empty<E>() -> throw new IllegalStateException("empty in a select");
-        });
+        return add(new ReceiveClause<>(channel(channel), null, onElement, onClosed));
     }
 
     /** Adds a clause that sends {@code element} on {@code channel}, then runs {@code handler}. */
@@ -190,8 +196,7 @@ public final class Select<R> {
         // Pass 1 (and pass 2 if nothing is ready), under every lock.
         Clause<R> ready = null;
         Object outcome = null;
-        Waiter waiter = null;
-        Node[] nodes = null;
+        Waiter linked = null; // the waiter, once its nodes are linked
         for (LockedChannel<?> c : locks) {
             c.lock.lock();
         }
@@ -206,10 +211,11 @@ public final class Select<R> {
                 }
             }
             if (ready == null && blocking && timeoutNanos != 0L) {
-                waiter = new Waiter();
-                nodes = new Node[n];
+                linked = waiter();
+                // Under every lock the nodes could be linked under, none linked: see reset().
+                linked.reset();
                 for (int i = 0; i < n; i++) {
-                    nodes[i] = clauses.get(i).enqueue(waiter, i);
+                    clauses.get(i).enqueue(nodes[i]);
                 }
             }
         } finally {
@@ -223,24 +229,26 @@ public final class Select<R> {
         if (!blocking) {
             return otherwise.get();
         }
-        if (waiter == null) {
+        if (linked == null) {
             return onTimeout.get(); // zero timeout, nothing ready
         }
 
-        int awaited = waiter.await(timed, deadline);
-        if (awaited != Waiter.FIRED && !waiter.tryCancel()) {
+        int awaited = linked.await(timed, deadline);
+        if (awaited != Waiter.FIRED && !linked.tryCancel()) {
             if (awaited == Waiter.INTERRUPTED) {
                 Thread.currentThread().interrupt(); // a clause fired first: keep the status
             }
             awaited = Waiter.FIRED;
         }
-        Node fired = awaited == Waiter.FIRED ? waiter.fired() : null;
+        Node fired = awaited == Waiter.FIRED ? linked.fired() : null;
         // Pass 3: unlink the nodes that did not fire.
         for (int i = 0; i < n; i++) {
             Node node = nodes[i];
             // Plain read of a lock-guarded flag, as a hint: only this thread ever set it (in
             // pass 2), so a stale value can only be a stale true, and remove() re-checks it
-            // under the lock. It saves the lock round trip for nodes a completer unlinked.
+            // under the lock. It saves the lock round trip for nodes a completer unlinked. A
+            // completer may still hold such a node's lock; the next run rearms the node only
+            // under that lock, after it (see Waiter.reset).
             if (node != fired && node.queued) {
                 clauses.get(i).dequeue(node);
             }
@@ -257,7 +265,24 @@ public final class Select<R> {
     private Select<R> add(Clause<R> clause) {
         clauses.add(clause);
         lockOrder = null;
+        waiter = null;
+        nodes = null;
         return this;
+    }
+
+    /** The waiter and nodes a waiting run links, made once per set of clauses. */
+    private Waiter waiter() {
+        Waiter w = waiter;
+        if (w == null) {
+            w = new Waiter();
+            Node[] ns = new Node[clauses.size()];
+            for (int i = 0; i < ns.length; i++) {
+                ns[i] = new Node(w, i);
+            }
+            waiter = w;
+            nodes = ns;
+        }
+        return w;
     }
 
     private void requireNoFallback() {
@@ -321,8 +346,8 @@ public final class Select<R> {
         /** Under lock: tries to proceed now; EMPTY or FULL when not ready. */
         abstract Object attempt();
 
-        /** Under lock: links a node for {@code waiter} into the channel's queue. */
-        abstract Node enqueue(Waiter waiter, int index);
+        /** Under lock: arms {@code node} (one of this clause's) and links it into the queue. */
+        abstract void enqueue(Node node);
 
         /** Unlinks {@code node}, taking the channel's lock. */
         abstract void dequeue(Node node);
@@ -335,12 +360,18 @@ public final class Select<R> {
     }
 
     private static final class ReceiveClause<R, E> extends Clause<R> {
+        /** The handler of {@link ReceiveResult}s, or null when the next two are set. */
         private final Function<? super ReceiveResult<E>, ? extends R> handler;
+        private final Function<? super E, ? extends R> onElement;
+        private final Supplier<? extends R> onClosed;
 
         ReceiveClause(LockedChannel<E> channel,
-                      Function<? super ReceiveResult<E>, ? extends R> handler) {
+                      Function<? super ReceiveResult<E>, ? extends R> handler,
+                      Function<? super E, ? extends R> onElement, Supplier<? extends R> onClosed) {
             super(channel);
             this.handler = handler;
+            this.onElement = onElement;
+            this.onClosed = onClosed;
         }
 
         @Override
@@ -349,10 +380,9 @@ public final class Select<R> {
         }
 
         @Override
-        Node enqueue(Waiter waiter, int index) {
-            Node node = new Node(waiter, index, null);
+        void enqueue(Node node) {
+            node.arm(null);
             channel.addReceiver(node);
-            return node;
         }
 
         @Override
@@ -366,19 +396,26 @@ public final class Select<R> {
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         R fire(Object outcome) {
-            return handler.apply(outcome == LockedChannel.CLOSED
-                    ? ReceiveResult.closed()
-                    : ReceiveResult.received((E) outcome));
+            return handle(outcome);
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         R fire(Node node) {
-            return handler.apply(node.success
-                    ? ReceiveResult.received((E) node.item)
-                    : ReceiveResult.closed());
+            Object outcome = node.success ? node.item : LockedChannel.CLOSED;
+            node.item = null; // the node is free again (pass 3 is over): drop the reference
+            return handle(outcome);
+        }
+
+        /** Runs the handler on an element or on CLOSED; the element form allocates nothing. */
+        @SuppressWarnings("unchecked")
+        private R handle(Object outcome) {
+            if (handler == null) {
+                return outcome == LockedChannel.CLOSED ? onClosed.get() : onElement.apply((E) outcome);
+            }
+            return handler.apply(outcome == LockedChannel.CLOSED
+                    ? ReceiveResult.closed()
+                    : ReceiveResult.received((E) outcome));
         }
 
         @Override
@@ -403,10 +440,9 @@ public final class Select<R> {
         }
 
         @Override
-        Node enqueue(Waiter waiter, int index) {
-            Node node = new Node(waiter, index, element);
+        void enqueue(Node node) {
+            node.arm(element);
             channel.addSender(node);
-            return node;
         }
 
         @Override

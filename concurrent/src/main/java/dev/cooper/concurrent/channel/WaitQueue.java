@@ -74,8 +74,10 @@ final class WaitQueue {
         for (Node n; (n = head) != null; ) {
             remove(n);
             n.success = true; // published by the firing CAS
+            // Read before the CAS: once fired, the sender may return and reuse the node.
+            Object item = n.item; // written before the node was added, under the same lock
             if (n.owner.tryFire(n)) {
-                return n.item; // written before the node was added, under the same lock
+                return item;
             }
         }
         return null;

@@ -41,12 +41,36 @@ class Waiter {
 
     private static final Object CANCELLED = new Object();
 
-    /** Null while waiting; then the fired {@link Node} or {@link #CANCELLED}. Only CAS sets it. */
+    /**
+     * Null while waiting; then the fired {@link Node} or {@link #CANCELLED}. Only CAS sets it,
+     * except {@link #reset}, which rearms a finished waiter for its next operation.
+     */
     private volatile Object state;
     /** Set by the waiting thread before its first park; read by completers after their CAS. */
     private volatile boolean parked;
-    /** The thread that waits; the creator of this object. */
-    private final Thread thread = Thread.currentThread();
+    /** The thread that waits; written by {@link #reset}, read by completers under a lock. */
+    private Thread thread;
+
+    /**
+     * Rearms this waiter for a new operation of the current thread, which will wait on it.
+     * Waiters are reused (Go's sudog cache: one per thread for plain operations, one per
+     * {@link Select}), so the caller must hold the lock of every channel that may hold one of
+     * this waiter's nodes, and none of them may be linked: every completer reads and writes a
+     * waiter (its CAS, its read of {@code parked}) only while it holds the lock of the channel
+     * whose queue held the node, so whatever completer touched the previous operation has
+     * released that lock, and its accesses happen-before these writes.
+     *
+     * <p>One access escapes that rule: a completer's read of {@code parked} after its CAS,
+     * when the waiting thread, seeing the CAS, returned and started an operation on
+     * <em>another</em> channel before the completer released the first one's lock. The read may
+     * then see the new operation's {@code parked}; the worst outcome is a spurious unpark, which
+     * every park loop here tolerates (it re-reads {@code state}).
+     */
+    final void reset() {
+        thread = Thread.currentThread(); // read by completers under the lock the caller holds
+        parked = false;
+        state = null;
+    }
 
     /**
      * Completes this operation with {@code node} (one of its own nodes). The caller holds the
