@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -173,6 +174,45 @@ class SemaphoreArrayQueueTest {
         q.clear();
         BlockingQueueChecks.join(p);
         assertEquals(List.of(1), new ArrayList<>(q));
+    }
+
+    @Test
+    void drainThatThrowsWakesATakerForTheElementsItLeft() throws Exception {
+        SemaphoreArrayQueue<Integer> q = new SemaphoreArrayQueue<>(4);
+        AtomicInteger taken = new AtomicInteger(-1);
+        Thread taker = new Thread(() -> {
+            try {
+                taken.set(q.take());
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        taker.start();
+        awaitAsleepForPermit(q, taker);
+        // Holding the producers' mutex keeps the taker, signalled by the offers, from looking
+        // again before the drain below holds both permits; it then finds none and sleeps.
+        q.putLock.lock();
+        q.offer(0);
+        q.offer(1);
+        RuntimeException boom = new RuntimeException("boom");
+        RuntimeException thrown = assertThrows(RuntimeException.class, () -> q.drain(e -> {
+            q.putLock.unlock();
+            awaitAsleepForPermit(q, taker);
+            throw boom;
+        }, 2));
+        assertSame(boom, thrown);
+        BlockingQueueChecks.join(taker);
+        assertEquals(1, taken.get());
+        assertTrue(q.isEmpty());
+    }
+
+    /** Until {@code t} sleeps on a permit condition: waiting, and not queued for putLock. */
+    private static void awaitAsleepForPermit(SemaphoreArrayQueue<?> q, Thread t) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (t.getState() != Thread.State.WAITING || q.putLock.hasQueuedThread(t)) {
+            assertTrue(System.nanoTime() < deadline, "taker did not go back to sleep");
+            Thread.onSpinWait();
+        }
     }
 
     private static void putQuietly(SemaphoreArrayQueue<Integer> q, int e) {
