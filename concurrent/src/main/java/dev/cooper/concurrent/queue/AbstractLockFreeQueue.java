@@ -1,5 +1,6 @@
 package dev.cooper.concurrent.queue;
 
+import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -24,10 +25,18 @@ abstract class AbstractLockFreeQueue<E> extends AbstractMessageQueue<E> {
     /** Longest park between re-checks where a signal may race with registration. */
     static final long UNFENCED_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
-    /** Consumers waiting for an element. */
-    private final Waiters notEmpty = new Waiters();
-    /** Producers waiting for room. */
-    private final Waiters notFull = new Waiters();
+    /*
+     * The two waiter stacks are held here, as their top nodes, rather than in Waiters objects
+     * of their own: every offer and poll reads one of them, and a field of the queue costs one
+     * load where a separate object costs two dependent ones (decision 0005). These fields sit
+     * at the start of the object, before the padded index fields of the array kinds, and are
+     * written only when a thread starts or stops waiting.
+     */
+
+    /** Top of the stack of consumers waiting for an element; changed only by Waiters. */
+    private volatile Waiters.Node notEmptyTop;
+    /** Top of the stack of producers waiting for room; changed only by Waiters. */
+    private volatile Waiters.Node notFullTop;
     private final boolean fencedInsert;
     private final boolean fencedRemove;
 
@@ -38,15 +47,17 @@ abstract class AbstractLockFreeQueue<E> extends AbstractMessageQueue<E> {
 
     /** Call after a successful insert: wakes a consumer if one is parked. */
     final void signalNotEmpty() {
-        if (notEmpty.hasWaiters()) {
-            notEmpty.signal();
+        // Volatile read, after the caller's insert: see Waiters for the handshake.
+        if (notEmptyTop != null) {
+            Waiters.signal(NOT_EMPTY_TOP, this);
         }
     }
 
     /** Call after a successful removal: wakes a producer if one is parked. */
     final void signalNotFull() {
-        if (notFull.hasWaiters()) {
-            notFull.signal();
+        // Volatile read, after the caller's removal: see Waiters for the handshake.
+        if (notFullTop != null) {
+            Waiters.signal(NOT_FULL_TOP, this);
         }
     }
 
@@ -121,21 +132,21 @@ abstract class AbstractLockFreeQueue<E> extends AbstractMessageQueue<E> {
                 Backoff.pause(round);
                 continue;
             }
-            Waiters.Node node = notFull.enqueue();
+            Waiters.Node node = Waiters.enqueue(NOT_FULL_TOP, this);
             boolean inserted = offer(e); // the re-check after registering
             if (!inserted) {
                 park(remaining, fencedRemove);
             }
-            boolean signalled = !notFull.cancel(node);
+            boolean signalled = !Waiters.cancel(NOT_FULL_TOP, this, node);
             if (inserted) {
                 if (signalled) {
-                    notFull.passOn();
+                    Waiters.passOn(NOT_FULL_TOP, this);
                 }
                 return true;
             }
             if (Thread.interrupted()) {
                 if (signalled) {
-                    notFull.passOn();
+                    Waiters.passOn(NOT_FULL_TOP, this);
                 }
                 throw new InterruptedException();
             }
@@ -157,21 +168,21 @@ abstract class AbstractLockFreeQueue<E> extends AbstractMessageQueue<E> {
                 Backoff.pause(round);
                 continue;
             }
-            Waiters.Node node = notEmpty.enqueue();
+            Waiters.Node node = Waiters.enqueue(NOT_EMPTY_TOP, this);
             e = poll(); // the re-check after registering
             if (e == null) {
                 park(remaining, fencedInsert);
             }
-            boolean signalled = !notEmpty.cancel(node);
+            boolean signalled = !Waiters.cancel(NOT_EMPTY_TOP, this, node);
             if (e != null) {
                 if (signalled) {
-                    notEmpty.passOn();
+                    Waiters.passOn(NOT_EMPTY_TOP, this);
                 }
                 return e;
             }
             if (Thread.interrupted()) {
                 if (signalled) {
-                    notEmpty.passOn();
+                    Waiters.passOn(NOT_EMPTY_TOP, this);
                 }
                 throw new InterruptedException();
             }
@@ -194,6 +205,21 @@ abstract class AbstractLockFreeQueue<E> extends AbstractMessageQueue<E> {
     private static void checkInterrupt() throws InterruptedException {
         if (Thread.interrupted()) {
             throw new InterruptedException();
+        }
+    }
+
+    // VarHandle mechanics
+
+    private static final VarHandle NOT_EMPTY_TOP;
+    private static final VarHandle NOT_FULL_TOP;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            NOT_EMPTY_TOP = lookup.findVarHandle(AbstractLockFreeQueue.class, "notEmptyTop", Waiters.Node.class);
+            NOT_FULL_TOP = lookup.findVarHandle(AbstractLockFreeQueue.class, "notFullTop", Waiters.Node.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
         }
     }
 }

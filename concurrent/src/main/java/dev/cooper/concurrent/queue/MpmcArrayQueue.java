@@ -104,7 +104,7 @@ public final class MpmcArrayQueue<E> extends AbstractArrayQueue<E> {
             // Acquire, here and for the sequence: any recent value will do; the sequence
             // check and the CAS below validate it.
             long index = acquireProducerIndex();
-            int offset = offset(index, mask);
+            int offset = offset(index, buffer);
             long sequence = acquireSequence(sequences, offset);
             long free = 2 * index;
             if (sequence == free) {
@@ -138,7 +138,7 @@ public final class MpmcArrayQueue<E> extends AbstractArrayQueue<E> {
         for (int round = 0; ; ) {
             // Acquire, here and for the sequence: validated by the check and the CAS below.
             long index = acquireConsumerIndex();
-            int offset = offset(index, mask);
+            int offset = offset(index, buffer);
             long sequence = acquireSequence(sequences, offset);
             long full = 2 * index + 1;
             if (sequence == full) {
@@ -174,7 +174,7 @@ public final class MpmcArrayQueue<E> extends AbstractArrayQueue<E> {
         for (int round = 0; ; ) {
             // Acquire, all: as in poll.
             long index = acquireConsumerIndex();
-            int offset = offset(index, mask);
+            int offset = offset(index, buffer);
             long sequence = acquireSequence(sequences, offset);
             long full = 2 * index + 1;
             if (sequence == full) {

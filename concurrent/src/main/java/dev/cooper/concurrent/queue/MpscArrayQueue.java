@@ -105,7 +105,7 @@ public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
             }
         } while (!casProducerIndex(index, index + 1)); // success claims the slot (linearizes)
         // Release: the consumer's acquire of the slot then sees the element's contents.
-        releaseElement(buffer, offset(index, mask), e);
+        releaseElement(buffer, offset(index, buffer), e);
         signalNotEmpty();
         return true;
     }
@@ -119,7 +119,7 @@ public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
         Object[] buffer = this.buffer;
         // Plain: only this thread writes the consumer index.
         long index = plainConsumerIndex();
-        int offset = offset(index, mask);
+        int offset = offset(index, buffer);
         E e = headElement(buffer, index, offset);
         if (e == null) {
             return null;
@@ -145,7 +145,7 @@ public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
         int n = 0;
         try {
             while (n < limit) {
-                int offset = offset(index, mask);
+                int offset = offset(index, buffer);
                 E e = headElement(buffer, index, offset);
                 if (e == null) {
                     break;
@@ -172,7 +172,7 @@ public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
             consumerCheck.check();
         }
         long index = plainConsumerIndex();
-        return headElement(buffer, index, offset(index, mask));
+        return headElement(buffer, index, offset(index, buffer));
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.cooper.concurrent.queue;
 
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 
 /*
@@ -15,14 +14,23 @@ import java.util.concurrent.locks.ReentrantLock;
 /** Set in the constructor, then only read. */
 abstract class SemaphoreArrayReadOnlyFields<E> extends LockBasedQueuePad<E> {
     final Object[] items;
+    /** The producers' mutex: guards putIndex and putCount, every P(free) and V(filled). */
+    final ReentrantLock putLock;
+    /** The consumers' mutex: guards takeIndex and takeCount, every P(filled) and V(free). */
+    final ReentrantLock takeLock;
     /** Permits = free slots no producer has claimed. */
-    final Semaphore free;
+    final Permits free;
     /** Permits = stored elements no consumer has claimed. */
-    final Semaphore filled = new Semaphore(0);
+    final Permits filled;
 
     SemaphoreArrayReadOnlyFields(int capacity) {
         items = new Object[capacity];
-        free = new Semaphore(capacity);
+        // Allocation order puts a padded Permits after each lock, so that the two locks'
+        // states (in their own small objects) do not start out on one cache line.
+        putLock = new ReentrantLock();
+        filled = new Permits(0, putLock);
+        takeLock = new ReentrantLock();
+        free = new Permits(capacity, takeLock);
     }
 }
 
@@ -44,7 +52,6 @@ abstract class SemaphoreArrayPad1<E> extends SemaphoreArrayReadOnlyFields<E> {
 
 /** The producers' end, guarded by putLock. */
 abstract class SemaphoreArrayPutFields<E> extends SemaphoreArrayPad1<E> {
-    final ReentrantLock putLock = new ReentrantLock();
     /** Next slot to store into; guarded by putLock. */
     int putIndex;
     /** Elements ever stored, less those removed by remove(Object); guarded by putLock. */
@@ -73,7 +80,6 @@ abstract class SemaphoreArrayPad2<E> extends SemaphoreArrayPutFields<E> {
 
 /** The consumers' end, guarded by takeLock. */
 abstract class SemaphoreArrayTakeFields<E> extends SemaphoreArrayPad2<E> {
-    final ReentrantLock takeLock = new ReentrantLock();
     /** Next slot to take from; guarded by takeLock. */
     int takeIndex;
     /** Elements ever taken; guarded by takeLock. */

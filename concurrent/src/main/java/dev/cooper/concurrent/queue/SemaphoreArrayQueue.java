@@ -3,7 +3,6 @@ package dev.cooper.concurrent.queue;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -47,8 +46,14 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
      * "number of queueing portions" (initially 0) and mutual exclusion on the buffer. A
      * producer P(empty), stores, V(filled); a consumer P(filled), takes, V(empty).
      *
-     * Here java.util.concurrent.Semaphore (non-fair) provides both counters, and the single
-     * buffer mutex of the original is split in two (putLock for the producers' index,
+     * Here each semaphore is a Permits: every P of "free" and every V of "filled" runs under
+     * putLock, every P of "filled" and every V of "free" under takeLock, so a semaphore's
+     * count can be kept as two one-writer counters (permits taken, permits given) instead of
+     * one word both ends CAS; each end then writes only its own cache lines, and a P reads
+     * the other end's counter only when its cached copy says no permit is left (see
+     * Permits). java.util.concurrent.Semaphore, used before, cost two contended CASes per
+     * call and measured slower than ArrayBlockingQueue (decision 0005). The single buffer
+     * mutex of the original is split in two (putLock for the producers' index,
      * takeLock for the consumers'): once a producer holds an "empty" permit, the slot at the
      * producers' index is free, and once a consumer holds a "filled" permit, the slot at the
      * consumers' index is full, so the two ends never touch the same slot and need not
@@ -57,7 +62,8 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
      * is descheduled mid-store, and remove(Object) and consistent iteration become
      * impossible; two short mutexes keep the classic's simplicity.
      *
-     * Other departures: the batch forms take many permits at once; remove(Object) takes both
+     * Other departures: the batch forms take many permits at once (and give back, with
+     * Permits.untake, those a throwing callback left unused); remove(Object) takes both
      * mutexes and a "filled" permit. No spinning before blocking in acquire: measured,
      * it lost (it turns the hand-off of whole bursts into a cache-line ping-pong per element).
      *
@@ -73,9 +79,11 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
      * agree. Dijkstra's order (P(empty) before P(mutex)) let a producer hold a permit -- and
      * so fail other offers -- while its element was not yet visible to peek, and let peek
      * show a new head while the freed slot's permit was not yet out; Lincheck found both.
-     * No thread waits while holding a mutex: put and take wait for a permit outside it and
-     * give it straight back, then retry under the mutex (awaitPermit), so peek, size and
-     * iteration never wait behind a blocked consumer or producer.
+     * No thread waits while holding a mutex: put and take wait outside their own until a
+     * permit is available, without taking it (Permits.await: a condition of the other end's
+     * mutex, released while asleep), then retry under their own, so peek, size and iteration
+     * never wait behind a blocked consumer or producer. A thread holds at most one mutex
+     * except in fullyLock (tail, then head), so waiting on the other end's adds no deadlock.
      *
      * Invariants, with E = putCount - takeCount elements in the array (exact under both locks):
      * - Outside the mutexes, E = filled permits and free permits + E = capacity (a permit
@@ -125,7 +133,7 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
             throw new InterruptedException();
         }
         while (!offer(e)) {
-            awaitPermit(free, 0L, false);
+            free.await(0L, false);
         }
     }
 
@@ -138,7 +146,7 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
         }
         long deadline = System.nanoTime() + unit.toNanos(timeout);
         while (!offer(e)) {
-            if (!awaitPermit(free, deadline, true)) {
+            if (!free.await(deadline, true)) {
                 return false;
             }
         }
@@ -162,7 +170,7 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
         }
         E e;
         while ((e = poll()) == null) {
-            awaitPermit(filled, 0L, false);
+            filled.await(0L, false);
         }
         return e;
     }
@@ -176,30 +184,11 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
         E e;
         while ((e = poll()) == null) {
-            if (!awaitPermit(filled, deadline, true)) {
+            if (!filled.await(deadline, true)) {
                 return null;
             }
         }
         return e;
-    }
-
-    /**
-     * Waits, without holding a mutex, until {@code s} has a permit, and gives it straight back:
-     * the caller then retries under its mutex, where taking the permit and moving the element
-     * are one step. Another thread may win the permit in between; the caller just waits again.
-     *
-     * @return false if timed and the deadline passed
-     */
-    private static boolean awaitPermit(Semaphore s, long deadline, boolean timed) throws InterruptedException {
-        if (timed) {
-            if (!s.tryAcquire(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
-                return false;
-            }
-        } else {
-            s.acquire();
-        }
-        s.release();
-        return true;
     }
 
     /**
@@ -219,12 +208,12 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
     /** The number of filled-slot permits: exact when quiescent, always in [0, capacity]. */
     @Override
     public int size() {
-        return filled.availablePermits();
+        return filled.available();
     }
 
     @Override
     boolean hasRoom() {
-        return free.availablePermits() > 0;
+        return free.available() > 0;
     }
 
     /** Removes up to {@code limit} elements: one permit grab, one mutex acquisition. */
@@ -236,7 +225,7 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
         int permits = 0;
         takeLock.lock();
         try {
-            permits = grab(filled, limit);
+            permits = filled.tryAcquireUpTo(limit);
             while (n < permits) {
                 E e = takeHead();
                 n++;
@@ -244,10 +233,13 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
             }
         } finally {
             if (n < permits) {
-                filled.release(permits - n); // the consumer threw: hand back what was not used
+                filled.untake(permits - n); // the consumer threw: hand back what was not used
             }
             free.release(n); // under takeLock: see "Linearizability" in the class comment
             takeLock.unlock();
+            if (n < permits) {
+                filled.wakeAll(); // after takeLock: filled's waiters sleep on putLock
+            }
         }
         return n;
     }
@@ -261,17 +253,20 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
         int permits = 0;
         putLock.lock();
         try {
-            permits = grab(free, limit);
+            permits = free.tryAcquireUpTo(limit);
             while (n < permits) {
                 storeTail(Objects.requireNonNull(supplier.get(), "supplier returned null"));
                 n++;
             }
         } finally {
             if (n < permits) {
-                free.release(permits - n); // the supplier threw: hand back what was not used
+                free.untake(permits - n); // the supplier threw: hand back what was not used
             }
             filled.release(n); // under putLock: see "Linearizability" in the class comment
             putLock.unlock();
+            if (n < permits) {
+                free.wakeAll(); // after putLock: free's waiters sleep on takeLock
+            }
         }
         return n;
     }
@@ -303,7 +298,7 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
         takeLock.lock();
         int permits = 0;
         try {
-            permits = grab(filled, Integer.MAX_VALUE);
+            permits = filled.tryAcquireUpTo(Integer.MAX_VALUE);
             for (int i = 0; i < permits; i++) {
                 takeHead();
             }
@@ -453,15 +448,5 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
 
     private int inc(int k) {
         return ++k == items.length ? 0 : k;
-    }
-
-    /** Takes up to {@code limit} permits without blocking; how many it got. */
-    private static int grab(Semaphore s, int limit) {
-        while (true) {
-            int n = Math.min(limit, s.availablePermits());
-            if (n <= 0 || s.tryAcquire(n)) {
-                return Math.max(n, 0);
-            }
-        }
     }
 }

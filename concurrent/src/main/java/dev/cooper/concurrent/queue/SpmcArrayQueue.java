@@ -130,7 +130,7 @@ public final class SpmcArrayQueue<E> extends AbstractArrayQueue<E> {
      * true, after waiting for a consumer that claimed the slot one lap back to clear it.
      */
     private boolean awaitFreeSlot(Object[] buffer, long index) {
-        int offset = offset(index, mask);
+        int offset = offset(index, buffer);
         // Acquire: a null here was written by the consumer of the previous lap after it read
         // its element, so the write that follows cannot race with that read.
         if (acquireElement(buffer, offset) == null) {
@@ -149,7 +149,7 @@ public final class SpmcArrayQueue<E> extends AbstractArrayQueue<E> {
     /** Publishes {@code e} at {@code index}, a slot known to be free. */
     private void insert(Object[] buffer, long index, E e) {
         // Release: a consumer's acquire of the slot then sees the element's contents.
-        releaseElement(buffer, offset(index, mask), e);
+        releaseElement(buffer, offset(index, buffer), e);
         // Release, after the element: a consumer that sees the index finds the element.
         releaseProducerIndex(index + 1);
     }
@@ -175,7 +175,7 @@ public final class SpmcArrayQueue<E> extends AbstractArrayQueue<E> {
             }
         } while (!casConsumerIndex(index, index + 1)); // success claims the element (linearizes)
         Object[] buffer = this.buffer;
-        int offset = offset(index, mask);
+        int offset = offset(index, buffer);
         // Acquire: non-null, since index < producerIndex seen above and only this thread may
         // clear the slot before the producer writes it again.
         E e = acquireElement(buffer, offset);
@@ -195,7 +195,7 @@ public final class SpmcArrayQueue<E> extends AbstractArrayQueue<E> {
             if (index >= acquireProducerIndex()) {
                 return null;
             }
-            E e = acquireElement(buffer, offset(index, mask));
+            E e = acquireElement(buffer, offset(index, buffer));
             // A null or a newer lap's element means a consumer took index meanwhile (and the
             // acquire of what replaced it makes that consumer's CAS visible): try again.
             if (e != null && acquireConsumerIndex() == index) {

@@ -142,17 +142,17 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
         long ahead = index + lookAhead;
         // Acquire: a null here was written by the consumer after it read the old element and
         // advanced its index; the free slots below it follow (the consumer frees in order).
-        if (acquireElement(buffer, offset(ahead, mask)) == null) {
+        if (acquireElement(buffer, offset(ahead, buffer)) == null) {
             plainProducerLimit(ahead + 1);
             return true;
         }
-        return lookAhead > 0 && acquireElement(buffer, offset(index, mask)) == null;
+        return lookAhead > 0 && acquireElement(buffer, offset(index, buffer)) == null;
     }
 
     /** Publishes {@code e} at {@code index}, a slot known to be free. */
     private void insert(Object[] buffer, long index, E e) {
         // Release: the consumer's acquire of the slot then sees the element's contents.
-        releaseElement(buffer, offset(index, mask), e);
+        releaseElement(buffer, offset(index, buffer), e);
         // Release, after the element: a reader that sees the index sees the element.
         releaseProducerIndex(index + 1);
     }
@@ -166,7 +166,7 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
         Object[] buffer = this.buffer;
         // Plain: only this thread writes the consumer index.
         long index = plainConsumerIndex();
-        int offset = offset(index, mask);
+        int offset = offset(index, buffer);
         // Acquire: pairs with the producer's release of the element.
         E e = acquireElement(buffer, offset);
         if (e == null) {
@@ -193,7 +193,7 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
         int n = 0;
         try {
             while (n < limit) {
-                int offset = offset(index, mask);
+                int offset = offset(index, buffer);
                 E e = acquireElement(buffer, offset);
                 if (e == null) {
                     break;
@@ -230,6 +230,6 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
             consumerCheck.check();
         }
         // Plain own index; acquire of the slot as in poll.
-        return acquireElement(buffer, offset(plainConsumerIndex(), mask));
+        return acquireElement(buffer, offset(plainConsumerIndex(), buffer));
     }
 }

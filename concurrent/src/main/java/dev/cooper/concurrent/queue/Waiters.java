@@ -9,9 +9,9 @@ import java.util.concurrent.locks.LockSupport;
  * (R. K. Treiber, "Systems Programming: Coping with Parallelism", IBM RJ 5118, 1986) of nodes,
  * each holding its thread until it is either signalled or cancelled.
  *
- * <p>Protocol against lost wake-ups (a Dekker handshake). A waiter first {@link #enqueue()}s
+ * <p>Protocol against lost wake-ups (a Dekker handshake). A waiter first {@link #enqueue}s
  * (a CAS, so a full fence), then re-checks the queue, then parks. A signaller first changes the
- * queue, then reads {@link #hasWaiters()}. When both the queue change and the enqueue are
+ * queue, then reads the stack's top. When both the queue change and the enqueue are
  * sequentially consistent (a CAS, getAndAdd or getAndSet on the queue side), one of the two
  * sees the other: either the waiter's re-check sees the change, or the signaller sees the
  * node. Where the queue change is a release store (single-producer or single-consumer sides),
@@ -19,18 +19,27 @@ import java.util.concurrent.locks.LockSupport;
  * waiter therefore parks for a bounded time and re-checks (see {@code AbstractLockFreeQueue}),
  * so such a race costs latency, never the wake-up.
  *
+ * <p>The stack's top is not a field of this class but a volatile {@code Node} field of the
+ * queue itself, reached through a {@link VarHandle} the caller passes in: the check every
+ * {@code offer} and {@code poll} makes ({@code top != null}) is then a single load from the
+ * queue object, with no hop through a separate stack object (decision 0005). This class only
+ * holds the operations on such a top.
+ *
  * <p>A node leaves the stack in one of two ways, decided by a CAS on its {@code thread} field:
- * {@link #signal()} wins it (and unparks the thread), or its own thread {@link #cancel}s it
+ * {@link #signal} wins it (and unparks the thread), or its own thread {@link #cancel}s it
  * (timeout, interrupt, or success found on a re-check). Cancelled nodes are unlinked lazily:
  * from the top by {@code cancel}, and wherever {@code signal} pops past them. The order of
  * wake-ups is last-in first-out: no fairness is promised between waiting threads.
  */
 final class Waiters {
 
+    private Waiters() {
+    }
+
     static final class Node {
         /** The waiting thread; null once the node is signalled or cancelled (CAS decides). */
         volatile Thread thread;
-        /** Written once before the node is published by the CAS on {@code head}. */
+        /** Written once before the node is published by the CAS on the top. */
         Node next;
 
         Node(Thread thread) {
@@ -38,25 +47,20 @@ final class Waiters {
         }
     }
 
-    /** Top of the stack; only changed by CAS. */
-    private volatile Node head;
-
-    /**
-     * Whether a thread may be waiting. Callers read it after changing the queue; a volatile
-     * read, so that it is ordered after a preceding CAS on the queue (see the class comment).
+    /*
+     * Every method takes the stack as (top, owner): top is a VarHandle on a volatile Node
+     * field of owner, only ever changed by CAS. The callers pass static final handles, so
+     * once inlined the accesses compile as if the field were named here.
      */
-    boolean hasWaiters() {
-        return head != null;
-    }
 
     /** Pushes a node for the current thread; the CAS is the fence the protocol needs. */
-    Node enqueue() {
+    static Node enqueue(VarHandle top, Object owner) {
         Node node = new Node(Thread.currentThread());
         Node h;
         do {
-            h = head;
+            h = (Node) top.getVolatile(owner);
             node.next = h; // plain: published by the CAS below
-        } while (!casHead(h, node));
+        } while (!top.compareAndSet(owner, h, node));
         return node;
     }
 
@@ -66,9 +70,9 @@ final class Waiters {
      * @return true if withdrawn; false if a signaller already won it, in which case the caller
      *     owes the stack that signal (see {@link #passOn})
      */
-    boolean cancel(Node node) {
+    static boolean cancel(VarHandle top, Object owner, Node node) {
         boolean withdrawn = casThread(node, Thread.currentThread(), null);
-        unlinkDeadTop();
+        unlinkDeadTop(top, owner);
         return withdrawn;
     }
 
@@ -76,15 +80,15 @@ final class Waiters {
      * Hands on a signal that the caller received but did not use (it left on timeout or
      * interrupt, or found what it waited for on its own): wakes another waiter, if any.
      */
-    void passOn() {
-        signal();
+    static void passOn(VarHandle top, Object owner) {
+        signal(top, owner);
     }
 
     /** Wakes one waiting thread, if there is one. */
-    void signal() {
+    static void signal(VarHandle top, Object owner) {
         Node h;
-        while ((h = head) != null) {
-            if (casHead(h, h.next)) {
+        while ((h = (Node) top.getVolatile(owner)) != null) {
+            if (top.compareAndSet(owner, h, h.next)) {
                 Thread t = h.thread;
                 if (t != null && casThread(h, t, null)) {
                     LockSupport.unpark(t);
@@ -95,46 +99,24 @@ final class Waiters {
         }
     }
 
-    /** Wakes every waiting thread. */
-    void signalAll() {
-        Node h = getAndSetHead(null);
-        for (; h != null; h = h.next) {
-            Thread t = h.thread;
-            if (t != null && casThread(h, t, null)) {
-                LockSupport.unpark(t);
-            }
-        }
-    }
-
     /** Pops cancelled nodes off the top so that timed waits on an idle queue leave no trail. */
-    private void unlinkDeadTop() {
+    private static void unlinkDeadTop(VarHandle top, Object owner) {
         Node h;
-        while ((h = head) != null && h.thread == null) {
-            casHead(h, h.next);
+        while ((h = (Node) top.getVolatile(owner)) != null && h.thread == null) {
+            top.compareAndSet(owner, h, h.next);
         }
     }
 
     // VarHandle mechanics
 
-    private static final VarHandle HEAD;
     private static final VarHandle THREAD;
 
     static {
         try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            HEAD = lookup.findVarHandle(Waiters.class, "head", Node.class);
-            THREAD = lookup.findVarHandle(Node.class, "thread", Thread.class);
+            THREAD = MethodHandles.lookup().findVarHandle(Node.class, "thread", Thread.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
-    }
-
-    private boolean casHead(Node expected, Node value) {
-        return HEAD.compareAndSet(this, expected, value);
-    }
-
-    private Node getAndSetHead(Node value) {
-        return (Node) HEAD.getAndSet(this, value);
     }
 
     private static boolean casThread(Node node, Thread expected, Thread value) {
