@@ -73,14 +73,16 @@ class ScheduleTest {
     void queueThatDropsElementsIsCaughtWithAMinimalSchedule() {
         PropertyFailure failure = assertThrows(PropertyFailure.class,
                 () -> Property.forAll(Schedule.gen(3, 2, 3 * DroppingQueue.EVERY, Gen.constant("m")))
+                        .seed(20261126L)
                         .tries(50)
                         .check(s -> ScheduleRunner.run(s, new DroppingQueue<>(s.capacity())).assertClean()));
         Schedule<?> shrunk = (Schedule<?>) failure.shrunk();
-        assertEquals(1, shrunk.producers());
-        assertEquals(1, shrunk.consumers());
-        assertEquals(1, shrunk.capacity());
-        assertEquals(DroppingQueue.EVERY, shrunk.messages().size(), "the fewest messages that lose one");
-        assertEquals(List.of(), shrunk.pauses());
+        String report = failure.getMessage();
+        assertEquals(1, shrunk.producers(), report);
+        assertEquals(1, shrunk.consumers(), report);
+        assertEquals(1, shrunk.capacity(), report);
+        assertEquals(DroppingQueue.EVERY, shrunk.messages().size(), "the fewest messages that lose one: " + report);
+        assertEquals(List.of(), shrunk.pauses(), report);
         assertTrue(failure.getCause().getMessage().contains("LOST       producer 0 seq 999: "),
                 failure.getCause().getMessage());
     }
