@@ -54,26 +54,27 @@ abstract class AbstractMessageQueue<E> extends AbstractQueue<E> implements Messa
         Objects.requireNonNull(supplier, "supplier is null");
         checkLimit(limit);
         int n = 0;
-        while (n < limit && hasRoom()) {
+        int room = 0;
+        while (n < limit) {
+            // Look at the indices once per stretch of room, not once per element: on a
+            // single-producer kind the room seen stays ours; on a multi-producer kind another
+            // producer may take it, and insertTaken then waits for it to come back.
+            if (room == 0 && (room = remainingCapacity()) <= 0) {
+                break;
+            }
             E e = Objects.requireNonNull(supplier.get(), "supplier returned null");
             insertTaken(e);
+            room--;
             n++;
         }
         return n;
     }
 
     /**
-     * Whether an {@code offer} could succeed now. On a single-producer kind, called from the
-     * producer thread, a {@code true} stays true until the producer inserts.
-     */
-    boolean hasRoom() {
-        return size() < capacity();
-    }
-
-    /**
-     * Inserts an element already taken from a {@code fill} supplier after {@link #hasRoom()}
-     * said yes. Only another producer can have taken that room since; wait for it to come back
-     * rather than drop the element (see {@link MessageQueue#fill}).
+     * Inserts an element already taken from a {@code fill} supplier after
+     * {@link #remainingCapacity()} said there was room. Only another producer can have taken
+     * that room since; wait for it to come back rather than drop the element (see
+     * {@link MessageQueue#fill}).
      */
     void insertTaken(E e) {
         for (int round = 0; !offer(e); round++) {

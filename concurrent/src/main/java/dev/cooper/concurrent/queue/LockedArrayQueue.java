@@ -61,7 +61,7 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
      *   ... (count of them, wrapping around); every other slot is null.
      * - waitingTakers (waitingPutters) is the number of threads between registering and
      *   deregistering around notEmpty.await (notFull.await).
-     * count is also read without the lock (size, hasRoom): it is written only under the
+     * count is also read without the lock (size): it is written only under the
      * lock, with release, and such reads are snapshots, never a decision to change the queue.
      */
 
@@ -221,11 +221,6 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
     @Override
     public int size() {
         return acquireCount();
-    }
-
-    @Override
-    boolean hasRoom() {
-        return acquireCount() < items.length;
     }
 
     /** Removes up to {@code limit} elements under one acquisition of the lock. */

@@ -156,12 +156,6 @@ public final class MpmcLinkedQueue<E> extends LinkedQueuePad2<E> {
         return null;
     }
 
-    /** Always true: the queue is unbounded. */
-    @Override
-    boolean hasRoom() {
-        return true;
-    }
-
     /**
      * The number of elements: O(n), it walks the list and counts the nodes still holding one.
      * Exact when quiescent; {@link Integer#MAX_VALUE} if there are more.

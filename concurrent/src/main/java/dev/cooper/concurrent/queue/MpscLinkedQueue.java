@@ -190,12 +190,6 @@ public final class MpscLinkedQueue<E> extends LinkedQueuePad2<E> {
         return n;
     }
 
-    /** Always true: the queue is unbounded. */
-    @Override
-    boolean hasRoom() {
-        return true;
-    }
-
     /**
      * The number of elements: O(n), it walks from the head to the tail seen at the start
      * (waiting out a producer caught between its exchange and its link). Exact when quiescent;

@@ -211,11 +211,6 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
         return filled.available();
     }
 
-    @Override
-    boolean hasRoom() {
-        return free.available() > 0;
-    }
-
     /** Removes up to {@code limit} elements: one permit grab, one mutex acquisition. */
     @Override
     public int drain(Consumer<? super E> consumer, int limit) {

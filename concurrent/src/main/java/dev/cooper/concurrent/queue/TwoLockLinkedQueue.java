@@ -293,11 +293,6 @@ public final class TwoLockLinkedQueue<E> extends TwoLockLinkedPad3<E> {
         return size() == 0;
     }
 
-    @Override
-    boolean hasRoom() {
-        return size() < capacity;
-    }
-
     /** Removes up to {@code limit} elements under one acquisition of the head lock. */
     @Override
     public int drain(Consumer<? super E> consumer, int limit) {
