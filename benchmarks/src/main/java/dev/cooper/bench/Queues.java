@@ -21,7 +21,7 @@ import org.jctools.queues.varhandle.SpscVarHandleArrayQueue;
  * {@code jctools.}, {@code agrona.}).
  *
  * <p>JCTools comes in two builds of the same algorithms: {@code jctools-core}'s
- * {@code org.jctools.queues} classes use {@code sun.misc.Unsafe}, and
+ * {@code org.jctools.queues} classes use the JDK's internal unsafe memory access, and
  * {@code jctools-core-jdk11}'s {@code org.jctools.queues.varhandle} classes use VarHandles.
  * cooper is VarHandle-only, so the VarHandle build is the like-for-like baseline and is what
  * the plain names ({@code jctools.SpscArrayQueue}) select; the Unsafe {@code SpscArrayQueue},

@@ -77,8 +77,8 @@ final class FlowRun {
         if (channel != null) {
             channel.close();   // the group ends by itself once the channel is drained
         }
-        while (group.stats().handled() < sent && !group.isTerminated()) {
-            progress.update(target.name(), group.stats().handled(), total);
+        for (long handled; (handled = group.stats().handled()) < sent && !group.isTerminated(); ) {
+            progress.update(target.name(), handled, total);
             Thread.sleep(1);
         }
         long end = System.nanoTime();

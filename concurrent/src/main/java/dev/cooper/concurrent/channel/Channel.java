@@ -47,8 +47,9 @@ import java.util.List;
  * waiters and buffered elements); a thread never waits for another while holding a lock, except
  * for the channel locks a select acquires in one global order. Waiting is a few
  * {@link Thread#yield() yields} (which let a partner on the same carrier run) followed by
- * {@link java.util.concurrent.locks.LockSupport#park parking}; nothing uses {@code synchronized},
- * so a virtual thread never pins its carrier. Waiting senders, and waiting receivers, are served
+ * {@link java.util.concurrent.locks.LockSupport#park parking}; the locks are
+ * {@link java.util.concurrent.locks.ReentrantLock}s, never monitors, so a virtual thread never
+ * pins its carrier. Waiting senders, and waiting receivers, are served
  * first-come first-served.
  *
  * <p>Implementations are this package's own; the interface is sealed because {@link Select}
