@@ -1,0 +1,86 @@
+package dev.cooper.concurrent.channel;
+
+import java.util.List;
+import org.jetbrains.kotlinx.lincheck.execution.ExecutionScenario;
+import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Lincheck model checking of the blocking channel operations: {@code send} and
+ * {@code receive} together with {@code trySend}, {@code tryReceive}, {@code close},
+ * {@code cancel} and {@code isClosed}, on rendezvous, {@code buffered(1)} and
+ * {@code buffered(2)} channels (unbounded too under {@code -Dcooper.stress=true}).
+ *
+ * <p>Two things are checked in every interleaving Lincheck explores:
+ * <ul>
+ *   <li><b>Linearizability</b> against {@link BlockingSpec}, where a blocking operation is
+ *       linearized at a moment it could complete without waiting (and a rendezvous send
+ *       together with the receive that takes its element). This covers FIFO order, no loss and
+ *       no duplication (sent values are distinct), graceful {@code close} (buffered elements
+ *       are still received) and {@code cancel} (it returns them), and the outcome of an
+ *       operation blocked when the channel closes.</li>
+ *   <li><b>No lost wake-up</b>: the scenarios come from {@link BlockingScenarios}, which keeps
+ *       only scenarios where no interleaving lets an operation wait for good, so a hang that
+ *       Lincheck reports ("The execution has hung") is a blocked operation the channel failed to
+ *       wake.</li>
+ * </ul>
+ *
+ * <p>Lincheck's own random scenarios are not used ({@code iterations(0)}): they would put a
+ * receive where no send can ever feed it, which Lincheck reports as a hang (its Java API has no
+ * notion of an operation that may legitimately wait; {@code @Operation(blocking = true)} only
+ * exempts it from the obstruction-freedom check). Minimization is off for the same reason:
+ * removing an operation from a scenario can make it hang legitimately.
+ *
+ * <p>Not checked here: a rendezvous {@code trySend} (see {@link BlockingSpec}), timed sends and
+ * receives, interrupts, {@link Select} (covered by {@link ChannelContractTest},
+ * {@link ChannelRaceTest} and {@link SelectTest}); and, as for every Lincheck test, weak-memory
+ * reorderings (the model checker runs under sequential consistency).
+ * {@link LincheckCatchesBrokenChannelsTest} shows that these checks catch a lost element, a
+ * rendezvous send that returns early, and a lost wake-up.
+ */
+class ChannelBlockingLinearizabilityTest {
+    static final boolean STRESS = Boolean.getBoolean("cooper.stress");
+
+    @ParameterizedTest(name = "capacity {0}")
+    @ValueSource(ints = {0, 1, 2})
+    void blockingAndNonBlockingOperationsAreLinearizable(int capacity) {
+        BlockingOperations.target(capacity, () -> ChannelUnderTest.of(create(capacity)));
+        modelChecking(capacity, 8, 300).check(BlockingOperations.class);
+    }
+
+    @ParameterizedTest(name = "capacity {0}")
+    @ValueSource(ints = {Integer.MAX_VALUE})
+    void blockingAndNonBlockingOperationsAreLinearizableWhenUnbounded(int capacity) {
+        Assumptions.assumeTrue(STRESS, "stress profile only");
+        BlockingOperations.target(capacity, () -> ChannelUnderTest.of(create(capacity)));
+        modelChecking(capacity, 8, 300).check(BlockingOperations.class);
+    }
+
+    /**
+     * {@code scenarios} generated scenarios for {@code capacity} of 3 threads of 1 to 2
+     * operations (1 to 3 under stress), each explored for up to {@code invocations}
+     * interleavings; ten times as many scenarios and interleavings under stress.
+     */
+    static ModelCheckingOptions modelChecking(int capacity, int scenarios, int invocations) {
+        int scale = STRESS ? 10 : 1;
+        ModelCheckingOptions options = new ModelCheckingOptions()
+                .sequentialSpecification(BlockingSpec.class)
+                .iterations(0)
+                .invocationsPerIteration(invocations * scale)
+                .minimizeFailedScenario(false);
+        List<ExecutionScenario> generated = BlockingScenarios.generate(
+                capacity, scenarios * scale, 3, STRESS ? 3 : 2, 0xC0_0BE5L + capacity);
+        generated.forEach(options::addCustomScenario);
+        return options;
+    }
+
+    static Channel<Integer> create(int capacity) {
+        return switch (capacity) {
+            case 0 -> Channel.rendezvous();
+            case Integer.MAX_VALUE -> Channel.unbounded();
+            default -> Channel.buffered(capacity);
+        };
+    }
+}
