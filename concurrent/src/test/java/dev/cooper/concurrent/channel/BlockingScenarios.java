@@ -3,6 +3,7 @@ package dev.cooper.concurrent.channel;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,7 +46,10 @@ final class BlockingScenarios {
         }
     }
 
-    /** Weights of the parallel operations: mostly blocking ones, and a close often enough. */
+    /**
+     * Weights of the parallel operations: mostly blocking ones, and a close or cancel often
+     * enough ({@link #draw} keeps at most one per scenario: the non-blocking suite races them).
+     */
     private static final Op[] PARALLEL = {
         Op.SEND, Op.SEND, Op.SEND, Op.RECEIVE, Op.RECEIVE, Op.RECEIVE,
         Op.TRY_SEND, Op.TRY_RECEIVE, Op.CLOSE, Op.CLOSE, Op.CANCEL, Op.IS_CLOSED,
@@ -60,23 +64,61 @@ final class BlockingScenarios {
     }
 
     /**
-     * {@code count} distinct scenarios for a channel of {@code capacity} (0: rendezvous), of
-     * {@code threads} threads of 1 to {@code maxOps} operations each, drawn from {@code seed}.
+     * The canonical races of a channel of {@code capacity} (0: rendezvous), then
+     * {@code random} distinct random scenarios of {@code threads} threads of 1 to
+     * {@code maxOps} operations each, drawn from {@code seed}.
      */
-    static List<ExecutionScenario> generate(int capacity, int count, int threads, int maxOps, long seed) {
-        Random random = new Random(seed);
-        Set<Plan> plans = new LinkedHashSet<>();
-        for (int draws = 0; plans.size() < count; draws++) {
-            if (draws == 1_000_000) {
-                throw new IllegalStateException("only " + plans.size() + " of " + count + " scenarios found");
+    static List<ExecutionScenario> generate(int capacity, int random, int threads, int maxOps, long seed) {
+        Set<Plan> plans = new LinkedHashSet<>(canonical(capacity));
+        int wanted = plans.size() + random;
+        Random draws = new Random(seed);
+        for (int draw = 0; plans.size() < wanted; draw++) {
+            if (draw == 1_000_000) {
+                throw new IllegalStateException("only " + plans.size() + " of " + wanted + " scenarios found");
             }
-            Plan plan = draw(random, capacity, threads, maxOps);
+            Plan plan = draw(draws, capacity, threads, maxOps);
             if (plan.parallel.stream().flatMap(List::stream).anyMatch(Op::blocking)
                     && cannotHang(plan, capacity)) {
                 plans.add(plan);
             }
         }
         return plans.stream().map(BlockingScenarios::toLincheck).toList();
+    }
+
+    /**
+     * The races every channel must get right, each a scenario (init; threads; after), with the
+     * buffer filled first where the race needs a full one:
+     * <ol>
+     *   <li>a receive races a send followed by a close (the element must not be reported
+     *       closed while it is still buffered);</li>
+     *   <li>a send waiting on a full buffer races a receive and a close (it either gets the
+     *       freed slot or fails, never both);</li>
+     *   <li>two receivers race one send followed by a close;</li>
+     *   <li>a send waiting on a full buffer, then a receive, race a cancel;</li>
+     *   <li>two senders and one receiver of two elements, no close (order and hand-off).</li>
+     * </ol>
+     * Random draws rarely produce these shapes (a receive racing a send-then-close came up in
+     * one of 20 draws), so they are always run first.
+     */
+    static List<Plan> canonical(int capacity) {
+        List<Op> fill = Collections.nCopies(Math.min(capacity, 2), Op.TRY_SEND);
+        List<Plan> plans = List.of(
+                new Plan(List.of(), List.of(List.of(Op.RECEIVE), List.of(Op.SEND, Op.CLOSE)),
+                        List.of(Op.TRY_RECEIVE)),
+                new Plan(fill, List.of(List.of(Op.SEND), List.of(Op.RECEIVE), List.of(Op.CLOSE)),
+                        List.of(Op.CANCEL)),
+                new Plan(List.of(), List.of(List.of(Op.RECEIVE), List.of(Op.RECEIVE), List.of(Op.SEND, Op.CLOSE)),
+                        List.of(Op.TRY_RECEIVE)),
+                new Plan(fill, List.of(List.of(Op.SEND, Op.RECEIVE), List.of(Op.CANCEL)),
+                        List.of(Op.TRY_RECEIVE)),
+                new Plan(List.of(), List.of(List.of(Op.SEND), List.of(Op.SEND), List.of(Op.RECEIVE, Op.RECEIVE)),
+                        List.of(Op.CANCEL)));
+        for (Plan plan : plans) {
+            if (!cannotHang(plan, capacity)) {
+                throw new IllegalStateException("canonical scenario can hang: " + plan);
+            }
+        }
+        return plans;
     }
 
     private static Plan draw(Random random, int capacity, int threads, int maxOps) {
@@ -86,13 +128,16 @@ final class BlockingScenarios {
             init.add(Op.TRY_SEND);
         }
         List<List<Op>> parallel = new ArrayList<>();
+        boolean closing = false;
         for (int t = 0; t < threads; t++) {
             List<Op> ops = new ArrayList<>();
             int n = 1 + random.nextInt(maxOps);
             while (ops.size() < n) {
                 Op op = PARALLEL[random.nextInt(PARALLEL.length)];
-                if (!(capacity == 0 && op == Op.TRY_SEND)) {
+                boolean closes = op == Op.CLOSE || op == Op.CANCEL;
+                if (!(capacity == 0 && op == Op.TRY_SEND) && !(closes && closing)) {
                     ops.add(op);
+                    closing |= closes;
                 }
             }
             parallel.add(List.copyOf(ops));

@@ -42,12 +42,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ChannelBlockingLinearizabilityTest {
     static final boolean STRESS = Boolean.getBoolean("cooper.stress");
+    /** Random scenarios per check, after the canonical ones (ten times as many under stress). */
+    static final int RANDOM_SCENARIOS = 3;
+    /** Interleavings explored per scenario, at most (ten times as many under stress). */
+    static final int INVOCATIONS = 200;
 
     @ParameterizedTest(name = "capacity {0}")
     @ValueSource(ints = {0, 1, 2})
     void blockingAndNonBlockingOperationsAreLinearizable(int capacity) {
         BlockingOperations.target(capacity, () -> ChannelUnderTest.of(create(capacity)));
-        modelChecking(capacity, 8, 300).check(BlockingOperations.class);
+        modelChecking(capacity, RANDOM_SCENARIOS, INVOCATIONS).check(BlockingOperations.class);
     }
 
     @ParameterizedTest(name = "capacity {0}")
@@ -55,13 +59,14 @@ class ChannelBlockingLinearizabilityTest {
     void blockingAndNonBlockingOperationsAreLinearizableWhenUnbounded(int capacity) {
         Assumptions.assumeTrue(STRESS, "stress profile only");
         BlockingOperations.target(capacity, () -> ChannelUnderTest.of(create(capacity)));
-        modelChecking(capacity, 8, 300).check(BlockingOperations.class);
+        modelChecking(capacity, RANDOM_SCENARIOS, INVOCATIONS).check(BlockingOperations.class);
     }
 
     /**
-     * {@code scenarios} generated scenarios for {@code capacity} of 3 threads of 1 to 2
-     * operations (1 to 3 under stress), each explored for up to {@code invocations}
-     * interleavings; ten times as many scenarios and interleavings under stress.
+     * The canonical scenarios for {@code capacity} and {@code scenarios} random ones of 3
+     * threads of 1 to 2 operations (1 to 3 under stress), each explored for up to
+     * {@code invocations} interleavings; ten times as many random scenarios and interleavings
+     * under stress.
      */
     static ModelCheckingOptions modelChecking(int capacity, int scenarios, int invocations) {
         int scale = STRESS ? 10 : 1;
