@@ -13,8 +13,9 @@ import org.jetbrains.kotlinx.lincheck.Actor;
 import org.jetbrains.kotlinx.lincheck.execution.ExecutionScenario;
 
 /**
- * Random Lincheck scenarios of blocking and non-blocking channel operations in which no
- * interleaving can block for good, so that Lincheck's "execution has hung" means a bug.
+ * Lincheck scenarios of blocking and non-blocking channel operations, canonical races and
+ * random draws, in which no interleaving can block for good, so that Lincheck's "execution has
+ * hung" means a bug.
  *
  * <p>Lincheck runs the parallel part to completion in every interleaving it explores and reports
  * a hang when every unfinished thread waits; its own scenario generator picks operations at

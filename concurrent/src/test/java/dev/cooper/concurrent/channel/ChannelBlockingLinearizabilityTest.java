@@ -26,12 +26,18 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       Lincheck reports ("The execution has hung") is a blocked operation the channel failed to
  *       wake.</li>
  * </ul>
+ * Each check runs five canonical races (a receive against a send-then-close, a send waiting on
+ * a full buffer against a receive and a close, ...; see {@link BlockingScenarios#canonical})
+ * and then random scenarios from a fixed seed.
  *
- * <p>Lincheck's own random scenarios are not used ({@code iterations(0)}): they would put a
- * receive where no send can ever feed it, which Lincheck reports as a hang (its Java API has no
- * notion of an operation that may legitimately wait; {@code @Operation(blocking = true)} only
- * exempts it from the obstruction-freedom check). Minimization is off for the same reason:
- * removing an operation from a scenario can make it hang legitimately.
+ * <p>Lincheck's own random scenarios are not used ({@code iterations(0)}): they put a receive
+ * where no send can ever feed it, and Lincheck reports the legitimate wait as a failure, "The
+ * execution has hung ... All unfinished threads are in livelock due to non-terminating loops"
+ * (it lets {@code LockSupport.park} return spuriously, so a park loop with nothing to wake it
+ * looks like a livelock). Lincheck 3.7's Java API cannot declare that an operation may wait
+ * for another: {@code @Operation(blocking = true)} only exempts an operation from the
+ * obstruction-freedom check. Minimization is off for the same reason: removing an operation
+ * from a scenario can make it hang legitimately.
  *
  * <p>Not checked here: a rendezvous {@code trySend} (see {@link BlockingSpec}), timed sends and
  * receives, interrupts, {@link Select} (covered by {@link ChannelContractTest},
@@ -44,8 +50,8 @@ class ChannelBlockingLinearizabilityTest {
     static final boolean STRESS = Boolean.getBoolean("cooper.stress");
     /** Random scenarios per check, after the canonical ones (ten times as many under stress). */
     static final int RANDOM_SCENARIOS = 3;
-    /** Interleavings explored per scenario, at most (ten times as many under stress). */
-    static final int INVOCATIONS = 200;
+    /** Interleavings explored per scenario, at most (five times as many under stress). */
+    static final int INVOCATIONS = 150;
 
     @ParameterizedTest(name = "capacity {0}")
     @ValueSource(ints = {0, 1, 2})
@@ -65,18 +71,18 @@ class ChannelBlockingLinearizabilityTest {
     /**
      * The canonical scenarios for {@code capacity} and {@code scenarios} random ones of 3
      * threads of 1 to 2 operations (1 to 3 under stress), each explored for up to
-     * {@code invocations} interleavings; ten times as many random scenarios and interleavings
-     * under stress.
+     * {@code invocations} interleavings; under stress ten times as many random scenarios and
+     * five times as many interleavings. The random scenarios come from a fixed seed per
+     * capacity, so a run is repeatable; a failure prints its scenario and interleaving.
      */
     static ModelCheckingOptions modelChecking(int capacity, int scenarios, int invocations) {
-        int scale = STRESS ? 10 : 1;
         ModelCheckingOptions options = new ModelCheckingOptions()
                 .sequentialSpecification(BlockingSpec.class)
                 .iterations(0)
-                .invocationsPerIteration(invocations * scale)
+                .invocationsPerIteration(invocations * (STRESS ? 5 : 1))
                 .minimizeFailedScenario(false);
         List<ExecutionScenario> generated = BlockingScenarios.generate(
-                capacity, scenarios * scale, 3, STRESS ? 3 : 2, 0xC0_0BE5L + capacity);
+                capacity, scenarios * (STRESS ? 10 : 1), 3, STRESS ? 3 : 2, 0xC0_0BE5L + capacity);
         generated.forEach(options::addCustomScenario);
         return options;
     }
