@@ -75,7 +75,8 @@ final class BlockingScenarios {
         Random draws = new Random(seed);
         for (int draw = 0; plans.size() < wanted; draw++) {
             if (draw == 1_000_000) {
-                throw new IllegalStateException("only " + plans.size() + " of " + wanted + " scenarios found");
+                throw new IllegalStateException(
+                        "only " + plans.size() + " of " + wanted + " scenarios found");
             }
             Plan plan = draw(draws, capacity, threads, maxOps);
             if (plan.parallel.stream().flatMap(List::stream).anyMatch(Op::blocking)
@@ -108,11 +109,13 @@ final class BlockingScenarios {
                         List.of(Op.TRY_RECEIVE)),
                 new Plan(fill, List.of(List.of(Op.SEND), List.of(Op.RECEIVE), List.of(Op.CLOSE)),
                         List.of(Op.CANCEL)),
-                new Plan(List.of(), List.of(List.of(Op.RECEIVE), List.of(Op.RECEIVE), List.of(Op.SEND, Op.CLOSE)),
+                new Plan(List.of(),
+                        List.of(List.of(Op.RECEIVE), List.of(Op.RECEIVE), List.of(Op.SEND, Op.CLOSE)),
                         List.of(Op.TRY_RECEIVE)),
                 new Plan(fill, List.of(List.of(Op.SEND, Op.RECEIVE), List.of(Op.CANCEL)),
                         List.of(Op.TRY_RECEIVE)),
-                new Plan(List.of(), List.of(List.of(Op.SEND), List.of(Op.SEND), List.of(Op.RECEIVE, Op.RECEIVE)),
+                new Plan(List.of(),
+                        List.of(List.of(Op.SEND), List.of(Op.SEND), List.of(Op.RECEIVE, Op.RECEIVE)),
                         List.of(Op.CANCEL)));
         for (Plan plan : plans) {
             if (!cannotHang(plan, capacity)) {
@@ -174,7 +177,8 @@ final class BlockingScenarios {
     }
 
     /** Depth-first over the abstract interleavings; {@code seen} holds the states cleared. */
-    private static boolean explore(Plan plan, int capacity, int[] pc, long size, boolean closed, Set<List<Object>> seen) {
+    private static boolean explore(
+            Plan plan, int capacity, int[] pc, long size, boolean closed, Set<List<Object>> seen) {
         if (!seen.add(List.of(Arrays.toString(pc), size, closed))) {
             return true;
         }
