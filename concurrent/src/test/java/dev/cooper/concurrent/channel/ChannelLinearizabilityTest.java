@@ -18,12 +18,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Lincheck model checking of the non-blocking operations of buffered and rendezvous channels —
  * {@code trySend}, {@code tryReceive}, {@code close}, {@code cancel}, {@code isClosed} — against
- * {@link Spec}, a sequential channel over an {@link ArrayDeque}. The blocking operations are
- * left out: Lincheck's Java API has no notion of an operation that legitimately waits for
- * another (it reports such a scenario as a deadlock), so they are covered by the blocking and
- * race tests instead ({@link ChannelContractTest}, {@link ChannelRaceTest}). On a rendezvous
- * channel without blocked parties this subset is small (every {@code trySend} fails), yet it
- * still checks close and cancel against it.
+ * {@link Spec}, a sequential channel over an {@link ArrayDeque}, on Lincheck's own random
+ * scenarios. The blocking {@code send} and {@code receive} are not in these scenarios: Lincheck
+ * would put a receive where no send can ever feed it and report the legitimate wait as a hang.
+ * They are checked, together with these operations, by {@link ChannelBlockingLinearizabilityTest}
+ * on generated scenarios that cannot hang. On a rendezvous channel without blocked parties this
+ * subset is small (every {@code trySend} fails), yet it still checks close and cancel against
+ * it, and it is the only Lincheck check of a rendezvous {@code trySend}.
  *
  * <p>By default rendezvous and {@code buffered(2)} are checked; {@code -Dcooper.stress=true}
  * adds {@code buffered(1)} and unbounded and multiplies the budgets by ten. A deliberately

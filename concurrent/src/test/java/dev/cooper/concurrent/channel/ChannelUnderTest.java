@@ -1,0 +1,65 @@
+package dev.cooper.concurrent.channel;
+
+import java.util.List;
+
+/**
+ * The channel operations that {@link BlockingOperations} calls, so that the same Lincheck
+ * operations run on a real {@link Channel} and on the deliberately broken channels of
+ * {@link BrokenChannels} ({@code Channel} is sealed: a test cannot implement it).
+ */
+interface ChannelUnderTest {
+
+    void send(int e) throws InterruptedException;
+
+    int receive() throws InterruptedException;
+
+    boolean trySend(int e);
+
+    ReceiveResult<Integer> tryReceive();
+
+    void close();
+
+    List<Integer> cancel();
+
+    boolean isClosed();
+
+    /** Delegates every operation to {@code channel}. */
+    static ChannelUnderTest of(Channel<Integer> channel) {
+        return new ChannelUnderTest() {
+            @Override
+            public void send(int e) throws InterruptedException {
+                channel.send(e);
+            }
+
+            @Override
+            public int receive() throws InterruptedException {
+                return channel.receive();
+            }
+
+            @Override
+            public boolean trySend(int e) {
+                return channel.trySend(e);
+            }
+
+            @Override
+            public ReceiveResult<Integer> tryReceive() {
+                return channel.tryReceive();
+            }
+
+            @Override
+            public void close() {
+                channel.close();
+            }
+
+            @Override
+            public List<Integer> cancel() {
+                return channel.cancel();
+            }
+
+            @Override
+            public boolean isClosed() {
+                return channel.isClosed();
+            }
+        };
+    }
+}
