@@ -42,10 +42,13 @@ public final class Handler<T, R> implements Function<T, R> {
     private final Cases<T> cases;
     /** Indexed by tag; the branch at a tag is only called with instances of that case. */
     private final Function<Object, ? extends R>[] branches;
+    /** The same branches compiled into one inlinable tree; see {@link DispatchTree}. */
+    private final Dispatcher dispatcher;
 
     private Handler(Cases<T> cases, Function<Object, ? extends R>[] branches) {
         this.cases = cases;
         this.branches = branches;
+        this.dispatcher = DispatchTree.ofFunctions(cases, branches);
     }
 
     /**
@@ -70,9 +73,11 @@ public final class Handler<T, R> implements Function<T, R> {
 
     /** Runs the branch of {@code message}'s case and returns its result. */
     @Override
+    @SuppressWarnings("unchecked")
     public R apply(T message) {
         Objects.requireNonNull(message, "message is null");
-        return branches[cases.tag(message)].apply(message);
+        // Sound: the dispatcher returns what a branch returned, and every branch returns an R.
+        return (R) dispatcher.dispatch(message);
     }
 
     /**
