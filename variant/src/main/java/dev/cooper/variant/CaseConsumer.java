@@ -15,8 +15,8 @@ import java.util.function.Consumer;
  *         .build();
  * }
  *
- * <p>{@link #accept} costs one {@link Cases#tag} lookup, an array read and the branch call, and
- * allocates nothing of its own. Immutable; safe to share between threads if its branches are. A
+ * <p>{@link #accept} dispatches as {@link Handler#apply} does, through a class compiled for this
+ * consumer by {@code build()}, and allocates nothing of its own. Immutable; safe to share between threads if its branches are. A
  * null message is refused with a {@link NullPointerException}.
  *
  * @param <T> the sealed root
