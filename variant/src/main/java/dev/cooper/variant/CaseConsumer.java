@@ -15,8 +15,8 @@ import java.util.function.Consumer;
  *         .build();
  * }
  *
- * <p>{@link #accept} costs one {@link Cases#tag} lookup, an array read and the branch call, and
- * allocates nothing of its own. Immutable; safe to share between threads if its branches are. A
+ * <p>{@link #accept} dispatches as {@link Handler#apply} does, through a class compiled for this
+ * consumer by {@code build()}, and allocates nothing of its own. Immutable; safe to share between threads if its branches are. A
  * null message is refused with a {@link NullPointerException}.
  *
  * @param <T> the sealed root
@@ -24,18 +24,19 @@ import java.util.function.Consumer;
 public final class CaseConsumer<T> implements Consumer<T> {
     private final Cases<T> cases;
     /** Indexed by tag; the branch at a tag is only called with instances of that case. */
-    private final Consumer<Object>[] branches;
+    /** The branches, indexed by tag, compiled into one inlinable tree; see {@link DispatchTree}. */
+    private final Dispatcher dispatcher;
 
     private CaseConsumer(Cases<T> cases, Consumer<Object>[] branches) {
         this.cases = cases;
-        this.branches = branches;
+        this.dispatcher = DispatchTree.ofConsumers(cases, branches);
     }
 
     /** Runs the branch of {@code message}'s case. */
     @Override
     public void accept(T message) {
         Objects.requireNonNull(message, "message is null");
-        branches[cases.tag(message)].accept(message);
+        dispatcher.dispatch(message);
     }
 
     /** The descriptor of the hierarchy this consumer covers. */

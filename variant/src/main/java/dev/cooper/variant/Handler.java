@@ -31,8 +31,14 @@ import java.util.function.Function;
  *       that return nothing.</li>
  * </ul>
  *
- * <p>{@link #apply} costs one {@link Cases#tag} lookup, an array read and the branch call, and
- * allocates nothing of its own. A handler is immutable; it is safe to share between threads if
+ * <p>{@code build()} compiles the branches into a class of the handler's own (a hidden class, about
+ * 2.5 KB of metaspace, unloaded with the handler), where the JIT inlines them behind one test of
+ * the message's exact class per case, as it does for a pattern {@code switch}: with up to 32 cases
+ * of records, final classes or enums, {@link #apply} costs about what that {@code switch} costs.
+ * Other messages (subclasses of {@code non-sealed} cases, larger hierarchies) take one
+ * {@link Cases#tag} lookup and a table switch. Dispatch allocates nothing of its own; building
+ * takes on the order of 100 microseconds, so build handlers once, not per message. A handler is
+ * immutable; it is safe to share between threads if
  * its branches are. A null message is refused with a {@link NullPointerException}.
  *
  * @param <T> the sealed root
@@ -42,10 +48,13 @@ public final class Handler<T, R> implements Function<T, R> {
     private final Cases<T> cases;
     /** Indexed by tag; the branch at a tag is only called with instances of that case. */
     private final Function<Object, ? extends R>[] branches;
+    /** The same branches compiled into one inlinable tree; see {@link DispatchTree}. */
+    private final Dispatcher dispatcher;
 
     private Handler(Cases<T> cases, Function<Object, ? extends R>[] branches) {
         this.cases = cases;
         this.branches = branches;
+        this.dispatcher = DispatchTree.ofFunctions(cases, branches);
     }
 
     /**
@@ -70,9 +79,11 @@ public final class Handler<T, R> implements Function<T, R> {
 
     /** Runs the branch of {@code message}'s case and returns its result. */
     @Override
+    @SuppressWarnings("unchecked")
     public R apply(T message) {
         Objects.requireNonNull(message, "message is null");
-        return branches[cases.tag(message)].apply(message);
+        // Sound: the dispatcher returns what a branch returned, and every branch returns an R.
+        return (R) dispatcher.dispatch(message);
     }
 
     /**
