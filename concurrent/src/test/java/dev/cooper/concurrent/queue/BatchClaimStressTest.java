@@ -143,6 +143,8 @@ class BatchClaimStressTest {
                 try {
                     n = queue.fill(() -> {
                         if (calls[0]++ == failAt) {
+                            // Let the others claim past this run first, now and then.
+                            Thread.yield();
                             if (throwing) {
                                 throw new Injected();
                             }
@@ -171,6 +173,7 @@ class BatchClaimStressTest {
                     n = queue.drain(m -> {
                         accept(m, last);
                         if (calls[0]++ == throwAt) {
+                            Thread.yield();
                             throw new Injected();
                         }
                     }, limit);
