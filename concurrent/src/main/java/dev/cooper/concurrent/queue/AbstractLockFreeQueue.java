@@ -53,6 +53,29 @@ abstract class AbstractLockFreeQueue<E> extends AbstractMessageQueue<E> {
         }
     }
 
+    /**
+     * Call after a batch inserted {@code count} elements: checks for parked consumers once and
+     * wakes up to {@code count} of them, so that no element of the batch is left with a
+     * consumer parked for it.
+     */
+    final void signalNotEmpty(long count) {
+        // Volatile reads, after the caller's inserts; the loop only runs while waiters remain.
+        for (long i = 0; i < count && notEmptyTop != null; i++) {
+            Waiters.signal(NOT_EMPTY_TOP, this);
+        }
+    }
+
+    /**
+     * Call after a batch freed {@code count} slots: checks for parked producers once and wakes
+     * up to {@code count} of them.
+     */
+    final void signalNotFull(long count) {
+        // Volatile reads, after the caller's removals; the loop only runs while waiters remain.
+        for (long i = 0; i < count && notFullTop != null; i++) {
+            Waiters.signal(NOT_FULL_TOP, this);
+        }
+    }
+
     /** Call after a successful removal: wakes a producer if one is parked. */
     final void signalNotFull() {
         // Volatile read, after the caller's removal: see Waiters for the handshake.

@@ -73,7 +73,8 @@ public final class MpmcArrayQueue<E> extends AbstractArrayQueue<E> {
      * index past it, so a successful CAS from the index read makes the whole stretch the
      * claimer's, and nobody waits on a slot after claiming it. Each slot of the run is then
      * published (or taken) in index order by its own release of the sequence, exactly as by
-     * offer (poll); the waiting-consumer check runs once per call.
+     * offer (poll); the check for waiters runs once per call and wakes up to one per element
+     * (slot) the call moved.
      * A claimed run must be completed. fill calls the supplier only for claimed slots; if it
      * throws or returns null, the rest of the run goes back by a CAS of the producer index
      * from the run's end to the failed slot, which succeeds only if no producer has claimed
@@ -166,11 +167,11 @@ public final class MpmcArrayQueue<E> extends AbstractArrayQueue<E> {
      * Any thread. Claims a run of free slots with one CAS on the producer index (as many as
      * are free from the index on, up to what is left of {@code limit}), then calls the
      * supplier once per claimed slot and publishes each element as soon as it has it; repeats
-     * until {@code limit} elements are in or the ring is full. Checks for a waiting consumer
-     * once per call. While the supplier runs, consumers that reach the claimed slots wait for
-     * them. If the supplier throws or returns null, the claimed slots it did not fill are given
-     * back when no other producer has claimed past them, and otherwise published as gaps that
-     * consumers skip (decision 0007).
+     * until {@code limit} elements are in or the ring is full. Checks for waiting consumers
+     * once per call and wakes up to one per element. While the supplier runs, consumers that
+     * reach the claimed slots wait for them. If the supplier throws or returns null, the
+     * claimed slots it did not fill are given back when no other producer has claimed past
+     * them, and otherwise published as gaps that consumers skip (decision 0007).
      */
     @Override
     public int fill(Supplier<? extends E> supplier, int limit) {
@@ -225,11 +226,10 @@ public final class MpmcArrayQueue<E> extends AbstractArrayQueue<E> {
                 }
             }
         } finally {
-            // Once per call, after the last publication; the claim was a CAS, so the handshake
-            // with a registering consumer is fenced (decision 0002).
-            if (n > 0) {
-                signalNotEmpty();
-            }
+            // Once per call, after the last publication, waking up to one consumer per element;
+            // the claim was a CAS, so the handshake with a registering consumer is fenced
+            // (decision 0002).
+            signalNotEmpty(n);
         }
         return n;
     }
@@ -297,7 +297,8 @@ public final class MpmcArrayQueue<E> extends AbstractArrayQueue<E> {
      * Any thread. Claims a run of published slots with one CAS on the consumer index (as many
      * as are published from the index on, up to what is left of {@code limit}), then frees
      * each slot and hands its element to {@code consumer}; repeats until {@code limit}
-     * elements are out or the queue is empty. Checks for a waiting producer once per call. If
+     * elements are out or the queue is empty. Checks for waiting producers once per call and
+     * wakes up to one per freed slot. If
      * {@code consumer} throws, the claimed elements it was not given are given back when no
      * other consumer has claimed past them; otherwise they are handed to it too (each further
      * exception added to the first as suppressed), since no other consumer can reach them any
@@ -355,10 +356,9 @@ public final class MpmcArrayQueue<E> extends AbstractArrayQueue<E> {
                 }
             }
         } finally {
-            // Once per call; the claim was a CAS, so the handshake is fenced (decision 0002).
-            if (freed > 0) {
-                signalNotFull();
-            }
+            // Once per call, waking up to one producer per freed slot; the claim was a CAS, so
+            // the handshake is fenced (decision 0002).
+            signalNotFull(freed);
         }
         return n;
     }

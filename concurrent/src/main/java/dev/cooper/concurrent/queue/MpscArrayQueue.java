@@ -242,8 +242,9 @@ public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
     }
 
     /**
-     * Consumer thread only. Removes up to {@code limit} elements and checks for a waiting
-     * producer once per call. Each element is removed before it is handed on.
+     * Consumer thread only. Removes up to {@code limit} elements and checks for waiting
+     * producers once per call, waking up to one per freed slot. Each element is removed before
+     * it is handed on.
      */
     @Override
     public int drain(Consumer<? super E> consumer, int limit) {
@@ -273,9 +274,7 @@ public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
             // Also when the consumer throws. Removal here is a release store, not a CAS, so a
             // producer parked meanwhile re-checks on its own within
             // AbstractLockFreeQueue.UNFENCED_PARK_NANOS.
-            if (index != start) {
-                signalNotFull();
-            }
+            signalNotFull(index - start); // up to one waiting producer per freed slot
         }
         return n;
     }

@@ -116,8 +116,8 @@ public final class SpmcArrayQueue<E> extends AbstractArrayQueue<E> {
     }
 
     /**
-     * Producer thread only. Inserts up to {@code limit} elements and checks for a waiting
-     * consumer once per call.
+     * Producer thread only. Inserts up to {@code limit} elements and checks for waiting
+     * consumers once per call, waking up to one per element.
      */
     @Override
     public int fill(Supplier<? extends E> supplier, int limit) {
@@ -136,10 +136,9 @@ public final class SpmcArrayQueue<E> extends AbstractArrayQueue<E> {
                 n++;
             }
         } finally {
-            // Also when the supplier throws: the elements already in must wake a consumer.
-            if (n > 0) {
-                signalNotEmpty();
-            }
+            // Also when the supplier throws: the elements already in must wake consumers, up
+            // to one per element.
+            signalNotEmpty(n);
         }
         return n;
     }
