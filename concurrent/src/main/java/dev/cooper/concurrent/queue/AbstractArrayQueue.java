@@ -200,7 +200,7 @@ abstract class AbstractArrayQueue<E> extends ArrayQueuePad2<E> {
      * fill, when its supplier failed and another producer had already claimed past it (so the
      * claim could not be given back). It is not an element: consumers remove and discard it
      * without handing it on or counting it, and the iterator skips it. Until a consumer passes
-     * it, it takes up room and counts in {@code size()} (decision 0007).
+     * it, it takes up room and counts in {@code size()} (decision 0008).
      */
     static final Object GAP = new Object();
 

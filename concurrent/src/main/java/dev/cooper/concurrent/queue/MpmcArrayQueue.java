@@ -171,7 +171,7 @@ public final class MpmcArrayQueue<E> extends AbstractArrayQueue<E> {
      * once per call and wakes up to one per element. While the supplier runs, consumers that
      * reach the claimed slots wait for them. If the supplier throws or returns null, the
      * claimed slots it did not fill are given back when no other producer has claimed past
-     * them, and otherwise published as gaps that consumers skip (decision 0007).
+     * them, and otherwise published as gaps that consumers skip (decision 0008).
      */
     @Override
     public int fill(Supplier<? extends E> supplier, int limit) {
@@ -302,7 +302,7 @@ public final class MpmcArrayQueue<E> extends AbstractArrayQueue<E> {
      * {@code consumer} throws, the claimed elements it was not given are given back when no
      * other consumer has claimed past them; otherwise they are handed to it too (each further
      * exception added to the first as suppressed), since no other consumer can reach them any
-     * more (decision 0007). The first exception then propagates.
+     * more (decision 0008). The first exception then propagates.
      */
     @Override
     public int drain(Consumer<? super E> consumer, int limit) {

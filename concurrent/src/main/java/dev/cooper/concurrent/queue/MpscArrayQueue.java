@@ -142,7 +142,7 @@ public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
      * once per call. While the supplier runs, the consumer waits at the first claimed slot it
      * reaches. If the supplier throws or returns null, the claimed slots it did not fill are
      * given back when no other producer has claimed past them, and otherwise published as gaps
-     * that the consumer skips (decision 0007).
+     * that the consumer skips (decision 0008).
      */
     @Override
     public int fill(Supplier<? extends E> supplier, int limit) {

@@ -210,7 +210,7 @@ public final class SpmcArrayQueue<E> extends AbstractArrayQueue<E> {
      * {@code consumer} throws, the claimed elements it was not given are given back when no
      * other consumer has claimed past them; otherwise they are handed to it too (each further
      * exception added to the first as suppressed), since no other consumer can reach them any
-     * more (decision 0007). The first exception then propagates.
+     * more (decision 0008). The first exception then propagates.
      */
     @Override
     public int drain(Consumer<? super E> consumer, int limit) {

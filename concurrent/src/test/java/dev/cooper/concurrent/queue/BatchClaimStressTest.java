@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>With {@code failures}, suppliers now and then throw or return null and consumers now and
  * then throw after taking their element, so claimed runs are given back, turned into gaps or
- * handed to the throwing consumer (decision 0007) while other threads claim around them; the
+ * handed to the throwing consumer (decision 0008) while other threads claim around them; the
  * same delivery guarantees must hold, and once the messages are all delivered a last
  * {@code drain} must leave the queue empty without handing on anything.
  *

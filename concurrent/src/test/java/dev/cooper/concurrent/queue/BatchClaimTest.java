@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * What a batch that claimed a run of slots with one CAS does when its callback fails half-way
- * (decision 0007): the rest of the run goes back to the queue when nobody claimed past it, and
+ * (decision 0008): the rest of the run goes back to the queue when nobody claimed past it, and
  * otherwise becomes gaps ({@code fill}) or goes to the same consumer ({@code drain}). The
  * "claimed past it" cases are made deterministic by having the callback itself insert or
  * remove on the same queue, which a multi-producer (multi-consumer) kind allows.
