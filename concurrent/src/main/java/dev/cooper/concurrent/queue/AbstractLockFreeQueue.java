@@ -9,7 +9,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Blocking on top of a lock-free {@code offer}/{@code poll}: spin, then yield, then park on a
  * {@link Waiters} stack. Subclasses call {@link #signalNotEmpty()} after every successful
- * insert and {@link #signalNotFull()} after every successful removal.
+ * insert and {@link #signalNotFull()} after every successful removal; a batch may instead call
+ * {@link #signalNotEmpty(long)} ({@link #signalNotFull(long)}) once at its end with the number
+ * of elements (slots) it moved, which wakes as many waiters as a call per element would.
  *
  * <p>Whether a wake-up can race with the waiter's registration depends on how the kind's
  * insert and removal are made visible (see {@link Waiters}). A kind whose insert is a CAS,
