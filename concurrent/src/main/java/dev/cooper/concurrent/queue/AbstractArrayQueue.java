@@ -37,8 +37,11 @@ abstract class ArrayQueuePad0<E> extends AbstractLockFreeQueue<E> {
 /** The producer side's index and its bound cache. */
 abstract class ArrayQueueProducerFields<E> extends ArrayQueuePad0<E> {
     /**
-     * Count of elements inserted (or slots claimed, on multi-producer kinds) since creation;
-     * never decreases. Written only through the VarHandle helpers below.
+     * Count of elements inserted (or slots claimed, on multi-producer kinds) since creation.
+     * It only grows, with one exception: a multi-producer {@code fill} whose supplier fails
+     * gives the unfilled end of its claimed run back by moving it down again, and only while
+     * no other producer has claimed past that run. Written only through the VarHandle helpers
+     * below.
      */
     private long producerIndex;
     /**
@@ -114,8 +117,10 @@ abstract class ArrayQueuePad1<E> extends ArrayQueueProducerFields<E> {
 abstract class ArrayQueueConsumerFields<E> extends ArrayQueuePad1<E> {
     /**
      * Count of elements removed (or slots claimed, on multi-consumer kinds) since creation;
-     * never decreases, never passes the producer index by more than a not-yet-visible store
-     * (see {@link AbstractArrayQueue#size()}).
+     * never passes the producer index by more than a not-yet-visible store (see
+     * {@link AbstractArrayQueue#size()}). It only grows, with one exception: a multi-consumer
+     * {@code drain} whose consumer throws gives the untouched end of its claimed run back by
+     * moving it down again, and only while no other consumer has claimed past that run.
      */
     private long consumerIndex;
     /**
@@ -191,7 +196,17 @@ abstract class AbstractArrayQueue<E> extends ArrayQueuePad2<E> {
     static final int MAX_CAPACITY = 1 << 30;
 
     /**
-     * The slots; a slot holds null or exactly one element (never the same one twice). Its
+     * What a multi-producer {@code fill} publishes into a slot it had claimed but could not
+     * fill, when its supplier failed and another producer had already claimed past it (so the
+     * claim could not be given back). It is not an element: consumers remove and discard it
+     * without handing it on or counting it, and the iterator skips it. Until a consumer passes
+     * it, it takes up room and counts in {@code size()} (decision 0008).
+     */
+    static final Object GAP = new Object();
+
+    /**
+     * The slots; a slot holds null, {@link #GAP}, or exactly one element (never the same one
+     * twice). Its
      * length is a power of two, so {@code buffer.length - 1} is the index mask.
      */
     final Object[] buffer;
@@ -301,13 +316,14 @@ abstract class AbstractArrayQueue<E> extends ArrayQueuePad2<E> {
         }
 
         /**
-         * The next non-null slot in range. Every slot is read at most once and an element
-         * lives in one slot only, hence no element is returned twice.
+         * The next slot in range holding an element (not null, not a gap). Every slot is read
+         * at most once and an element lives in one slot only, hence no element is returned
+         * twice.
          */
         private E advance() {
             while (index < end) {
                 E e = acquireElement(buffer, offset(index++, buffer));
-                if (e != null) {
+                if (e != null && e != GAP) {
                     return e;
                 }
             }

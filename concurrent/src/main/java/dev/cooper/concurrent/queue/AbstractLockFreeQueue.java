@@ -9,7 +9,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Blocking on top of a lock-free {@code offer}/{@code poll}: spin, then yield, then park on a
  * {@link Waiters} stack. Subclasses call {@link #signalNotEmpty()} after every successful
- * insert and {@link #signalNotFull()} after every successful removal.
+ * insert and {@link #signalNotFull()} after every successful removal; a batch may instead call
+ * {@link #signalNotEmpty(long)} ({@link #signalNotFull(long)}) once at its end with the number
+ * of elements (slots) it moved, which wakes as many waiters as a call per element would.
  *
  * <p>Whether a wake-up can race with the waiter's registration depends on how the kind's
  * insert and removal are made visible (see {@link Waiters}). A kind whose insert is a CAS,
@@ -50,6 +52,29 @@ abstract class AbstractLockFreeQueue<E> extends AbstractMessageQueue<E> {
         // Volatile read, after the caller's insert: see Waiters for the handshake.
         if (notEmptyTop != null) {
             Waiters.signal(NOT_EMPTY_TOP, this);
+        }
+    }
+
+    /**
+     * Call after a batch inserted {@code count} elements: checks for parked consumers once and
+     * wakes up to {@code count} of them, so that no element of the batch is left with a
+     * consumer parked for it.
+     */
+    final void signalNotEmpty(long count) {
+        // Volatile reads, after the caller's inserts; the loop only runs while waiters remain.
+        for (long i = 0; i < count && notEmptyTop != null; i++) {
+            Waiters.signal(NOT_EMPTY_TOP, this);
+        }
+    }
+
+    /**
+     * Call after a batch freed {@code count} slots: checks for parked producers once and wakes
+     * up to {@code count} of them.
+     */
+    final void signalNotFull(long count) {
+        // Volatile reads, after the caller's removals; the loop only runs while waiters remain.
+        for (long i = 0; i < count && notFullTop != null; i++) {
+            Waiters.signal(NOT_FULL_TOP, this);
         }
     }
 

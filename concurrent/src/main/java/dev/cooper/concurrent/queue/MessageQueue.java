@@ -45,7 +45,10 @@ public interface MessageQueue<E> extends BlockingQueue<E> {
      * Removes up to {@code limit} elements that are available now, in queue order, and hands
      * each to {@code consumer}; never blocks. A single-consumer kind may only call it from its
      * consumer thread. If {@code consumer} throws, the element it was given counts as removed
-     * and the exception propagates.
+     * and the exception propagates. A multi-consumer kind may claim several elements at once
+     * before handing them on; when the consumer throws it gives the ones not yet handed on back
+     * to the queue, or, if another consumer has meanwhile claimed past them, hands them to
+     * {@code consumer} too before the exception propagates (the kind's class says which).
      *
      * @return how many elements were removed
      * @throws IllegalArgumentException if {@code limit} is negative
@@ -59,7 +62,11 @@ public interface MessageQueue<E> extends BlockingQueue<E> {
      * propagates. A single-producer kind may only call it from its producer thread. It does not
      * block, with one exception: on a multi-producer kind another producer may take the last
      * room between the check and the insert, and {@code fill} then waits (spin, yield) until
-     * the element it already took from the supplier is in.
+     * the element it already took from the supplier is in. A multi-producer kind may instead
+     * reserve room for several elements before calling the supplier for them; if the supplier
+     * then fails, it gives the unused room back, or, if another producer has meanwhile
+     * reserved room past it, leaves gaps there that consumers skip (the kind's class says
+     * which, and what the gaps cost).
      *
      * @return how many elements were inserted
      * @throws IllegalArgumentException if {@code limit} is negative

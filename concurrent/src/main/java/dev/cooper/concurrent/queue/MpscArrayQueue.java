@@ -2,6 +2,7 @@ package dev.cooper.concurrent.queue;
 
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A bounded, array-backed queue for any number of producer threads and one consumer thread
@@ -19,14 +20,18 @@ import java.util.function.Consumer;
  * a producer has claimed the head slot but not yet written its element (a few instructions);
  * the consumer then waits for that element (spin, then yield) rather than report a queue empty
  * whose indices say otherwise. A producer descheduled inside that window delays the consumer
- * until it runs again. {@code put} and {@code take} block (spin, yield, then park). Memory
+ * until it runs again; a producer in {@code fill} holds its claimed slots while it calls the
+ * supplier, so there the window lasts as long as those calls. {@code put} and {@code take}
+ * block (spin, yield, then park). Memory
  * consistency: actions in a thread before it inserts an element happen-before actions in the
  * consumer after it removes (or peeks) that element.
  *
  * <p>Null elements are refused with {@link NullPointerException}. The capacity is rounded up
  * to a power of two, which {@link #capacity()} reports; {@code offer} fails exactly when
  * {@code size() == capacity()}. {@code size()} is exact when the queue is quiescent and
- * always within {@code [0, capacity()]}. Iteration is weakly consistent; the iterator's
+ * always within {@code [0, capacity()]}, with one exception: after a {@code fill} whose
+ * supplier failed while another producer claimed past its run, the slots it could not fill
+ * count in {@code size()} until the consumer passes them (see {@link #fill}). Iteration is weakly consistent; the iterator's
  * {@code remove} and {@link #remove(Object)} throw {@link UnsupportedOperationException}.
  * Inserting and removing allocate nothing.
  *
@@ -49,18 +54,37 @@ public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
      * own means empty; greater means claimed, and it waits for the element, so poll never
      * returns null while the indices say there is an element.
      *
+     * Batches. fill claims a run of slots with one CAS on the producer index, bounded by the
+     * same cached limit as offer (the batch claim of the Disruptor's multi-producer
+     * sequencer, "next(n)", and of JCTools' MpscArrayQueue.fill), then calls the supplier
+     * once per claimed slot and publishes each element with its own release store, in index
+     * order; the single consumer needs no change for that, since it already reads slot by
+     * slot and waits at a claimed, unwritten one. The waiting-consumer check runs once per
+     * fill. A claimed run must be completed: if the supplier throws or returns null, the rest
+     * of the run goes back by a CAS of the producer index from the run's end to the failed
+     * slot, which succeeds only if no producer has claimed past the run; otherwise each
+     * remaining slot is published holding GAP, which the consumer frees without handing on.
+     * The consumer's drain needs no claim: it is the only thread that moves O.
+     *
      * Invariants (I = producerIndex, O = consumerIndex, L = producerLimit):
      * - O <= I <= O + capacity. Indices in [O, I) are claimed; each such slot holds its
-     *   element or, briefly, null (claimed, not yet written). Every other slot is null.
+     *   element (or a GAP) or, while its producer is still writing (for a fill: still
+     *   calling its supplier), null. Every other slot is null.
      * - L <= O + capacity for the current O (O only grows, and L is always some earlier
      *   O' + capacity), so a producer that claims an index below L finds its slot free.
      *   L may move backwards when two producers refresh it at once; that costs a re-read of
      *   O, never correctness.
      * - The consumer nulls the slot before it publishes O + 1; a producer reads O (or an L
      *   derived from it) before claiming; so the producer's write never meets an element.
+     * - I moves down only by a fill giving back [f, e) with a CAS from e to f: all of [f, e)
+     *   is claimed by that fill and still null, so O <= f (the consumer stops at a null slot
+     *   until it is written or I comes down to it), and a later claim from f finds the slots
+     *   free as before. A value of I seen again after such a move means the same claims.
      * - size() bounds: a reader that sees I = i sees O >= i - capacity (the claiming producer
      *   read it before its CAS); a reader that sees O = o sees I >= o (the consumer read an
-     *   element written after its CAS). Neither bound needs the clamp in size().
+     *   element written after its CAS, and I never comes down below a written slot).
+     *   Neither bound needs the clamp in size(). A GAP counts as an element in size() until
+     *   the consumer frees it.
      */
 
     /** Debug role check; null unless {@link ThreadRoleCheck#ENABLED}. */
@@ -110,6 +134,89 @@ public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
         return true;
     }
 
+    /**
+     * Any thread. Claims a run of slots with one CAS on the producer index (as many as the
+     * cached consumer index allows, up to what is left of {@code limit}), then calls the
+     * supplier once per claimed slot and publishes each element as soon as it has it; repeats
+     * until {@code limit} elements are in or the ring is full. Checks for a waiting consumer
+     * once per call. While the supplier runs, the consumer waits at the first claimed slot it
+     * reaches. If the supplier throws or returns null, the claimed slots it did not fill are
+     * given back when no other producer has claimed past them, and otherwise published as gaps
+     * that the consumer skips (decision 0008).
+     */
+    @Override
+    public int fill(Supplier<? extends E> supplier, int limit) {
+        Objects.requireNonNull(supplier, "supplier is null");
+        checkLimit(limit);
+        Object[] buffer = this.buffer;
+        int n = 0;
+        try {
+            while (n < limit) {
+                // Acquire: as in offer.
+                long bound = acquireProducerLimit();
+                long index;
+                long end;
+                do {
+                    // Acquire: any recent value will do, the CAS below validates it.
+                    index = acquireProducerIndex();
+                    if (index >= bound) {
+                        // Acquire: as in offer.
+                        bound = acquireConsumerIndex() + buffer.length;
+                        if (index >= bound) {
+                            return n;
+                        }
+                        releaseProducerLimit(bound);
+                    }
+                    // Every slot below the bound is free (see the class comment).
+                    end = Math.min(bound, index + (limit - n));
+                } while (!casProducerIndex(index, end)); // claims [index, end) (linearizes)
+                for (; index < end; index++) {
+                    E e;
+                    try {
+                        e = supplier.get();
+                    } catch (Throwable t) {
+                        abandon(buffer, index, end);
+                        throw t;
+                    }
+                    if (e == null) {
+                        abandon(buffer, index, end);
+                        throw new NullPointerException("supplier returned null");
+                    }
+                    // Release: the consumer's acquire of the slot then sees the element's
+                    // contents; each slot is published on its own, in index order.
+                    releaseElement(buffer, offset(index, buffer), e);
+                    n++;
+                }
+            }
+        } finally {
+            // Once per call, after the last publication; the claim was a CAS, so the handshake
+            // with a registering consumer is fenced (decision 0002).
+            if (n > 0) {
+                signalNotEmpty();
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Gives back the claimed slots {@code [from, end)} that a failed supplier left empty: moves
+     * the producer index back from {@code end} to {@code from} if no producer has claimed past
+     * {@code end}; otherwise fills them with {@link #GAP}s, since a later element depends on
+     * them being published.
+     */
+    private void abandon(Object[] buffer, long from, long end) {
+        // Succeeds only when the index is still end: no slot at or past end is claimed. The
+        // slots of [from, end) are still null, so the consumer has not passed from; waiting
+        // there, it re-reads the index and reports empty.
+        if (casProducerIndex(end, from)) {
+            return;
+        }
+        for (long index = from; index < end; index++) {
+            // Release: as for an element.
+            releaseElement(buffer, offset(index, buffer), GAP);
+        }
+    }
+
     /** Consumer thread only. */
     @Override
     public E poll() {
@@ -119,19 +226,25 @@ public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
         Object[] buffer = this.buffer;
         // Plain: only this thread writes the consumer index.
         long index = plainConsumerIndex();
-        int offset = offset(index, buffer);
-        E e = headElement(buffer, index, offset);
-        if (e == null) {
-            return null;
+        while (true) {
+            int offset = offset(index, buffer);
+            E e = headElement(buffer, index, offset);
+            if (e == null) {
+                return null;
+            }
+            free(buffer, index++, offset);
+            signalNotFull();
+            if (e != GAP) {
+                return e;
+            }
+            // A gap is no element: its slot is free again, and the head is the next index.
         }
-        free(buffer, index, offset);
-        signalNotFull();
-        return e;
     }
 
     /**
-     * Consumer thread only. Removes up to {@code limit} elements and checks for a waiting
-     * producer once per call. Each element is removed before it is handed on.
+     * Consumer thread only. Removes up to {@code limit} elements and checks for waiting
+     * producers once per call, waking up to one per freed slot. Each element is removed before
+     * it is handed on.
      */
     @Override
     public int drain(Consumer<? super E> consumer, int limit) {
@@ -142,6 +255,7 @@ public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
         }
         Object[] buffer = this.buffer;
         long index = plainConsumerIndex();
+        long start = index;
         int n = 0;
         try {
             while (n < limit) {
@@ -151,16 +265,16 @@ public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
                     break;
                 }
                 free(buffer, index++, offset);
-                n++;
-                consumer.accept(e);
+                if (e != GAP) {
+                    n++;
+                    consumer.accept(e);
+                }
             }
         } finally {
             // Also when the consumer throws. Removal here is a release store, not a CAS, so a
             // producer parked meanwhile re-checks on its own within
             // AbstractLockFreeQueue.UNFENCED_PARK_NANOS.
-            if (n > 0) {
-                signalNotFull();
-            }
+            signalNotFull(index - start); // up to one waiting producer per freed slot
         }
         return n;
     }
@@ -171,29 +285,39 @@ public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
         if (ThreadRoleCheck.ENABLED) {
             consumerCheck.check();
         }
+        Object[] buffer = this.buffer;
         long index = plainConsumerIndex();
-        return headElement(buffer, index, offset(index, buffer));
+        while (true) {
+            int offset = offset(index, buffer);
+            E e = headElement(buffer, index, offset);
+            if (e != GAP) {
+                return e;
+            }
+            // Not an element: remove it as poll would, then look at the next index.
+            free(buffer, index++, offset);
+            signalNotFull();
+        }
     }
 
     /**
-     * The element at the consumer's {@code index}, or null if the queue is empty; waits for a
-     * claimed slot's element to be written.
+     * The element (or gap) at the consumer's {@code index}, or null if the queue is empty;
+     * waits for a claimed slot's element to be written, or for its claim to be given back.
      */
     private E headElement(Object[] buffer, long index, int offset) {
-        // Acquire: pairs with the producer's release of the element.
-        E e = acquireElement(buffer, offset);
-        if (e != null) {
-            return e;
-        }
-        // Acquire: the producer index cannot be below ours (we read the elements below it),
-        // so equal means empty.
-        if (index == acquireProducerIndex()) {
-            return null;
-        }
-        for (int round = 0; (e = acquireElement(buffer, offset)) == null; round++) {
+        for (int round = 0; ; round++) {
+            // Acquire: pairs with the producer's release of the element.
+            E e = acquireElement(buffer, offset);
+            if (e != null) {
+                return e;
+            }
+            // Acquire: the producer index cannot be below ours (we read the elements below it,
+            // and a fill gives back only slots no element of which was written), so equal
+            // means empty; above ours, the slot is claimed and its element is on its way.
+            if (index == acquireProducerIndex()) {
+                return null;
+            }
             Backoff.pause(round);
         }
-        return e;
     }
 
     /** Frees the slot of {@code index} after its element was read. */

@@ -1,6 +1,7 @@
 package dev.cooper.concurrent.queue;
 
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -17,7 +18,9 @@ import java.util.function.Supplier;
  * wait-free except in one window: a consumer has claimed the slot the producer needs next
  * (one lap back) but not yet cleared it (a few instructions); the producer then waits for it
  * (spin, then yield) rather than report a queue full whose indices say otherwise. A consumer
- * descheduled inside that window delays the producer until it runs again. {@code put} and
+ * descheduled inside that window delays the producer until it runs again; a consumer in
+ * {@code drain} clears its claimed slots one by one between calls of its consumer, so there
+ * the window lasts as long as those calls. {@code put} and
  * {@code take} block (spin, yield, then park). Memory consistency: actions in the producer
  * before it inserts an element happen-before actions in a consumer after it removes (or
  * peeks) that element.
@@ -47,6 +50,16 @@ public final class SpmcArrayQueue<E> extends AbstractArrayQueue<E> {
      * full (producerIndex - consumerIndex == capacity) and offer fails, or a consumer has
      * claimed that slot and is about to clear it, and the producer waits for the null.
      *
+     * Batches. drain claims a run of indices with one CAS on the consumer index, bounded by
+     * the same cached producer index as poll (the consumer-side mirror of the batch claim of
+     * the Disruptor's multi-producer sequencer and of JCTools' MpscArrayQueue.fill), then
+     * takes and clears the slots one by one in index order, each with its own release of the
+     * null, handing each element on after clearing its slot; the waiting-producer check runs
+     * once per drain. If the consumer throws, the rest of the run goes back by a CAS of the
+     * consumer index from the run's end to the first index not handed on, which succeeds
+     * only if no consumer has claimed past the run; otherwise the rest is handed to the same
+     * consumer. fill needs no claim: the producer is the only thread that moves I.
+     *
      * Invariants (I = producerIndex, O = consumerIndex, L = consumerLimit):
      * - O <= I <= O + capacity. The slot of index i in [O, I) holds its element; a slot of an
      *   index in [I - capacity, O) whose consumer has not finished still holds that old
@@ -55,6 +68,12 @@ public final class SpmcArrayQueue<E> extends AbstractArrayQueue<E> {
      *   overwritten, and none is taken twice (the CAS hands each index to one consumer).
      * - L <= I for the current I (I only grows; L is always some earlier I). L may move
      *   backwards when two consumers refresh it at once; that costs a re-read of I.
+     * - O moves down only by a drain giving back [f, e) with a CAS from e to f: the slots of
+     *   [f, e) still hold their elements, so the producer cannot have written one lap past
+     *   them (I <= f + capacity), and a consumer that claims from f finds its elements. A
+     *   producer waiting for one of those slots to be cleared re-reads O on every round, so
+     *   it then reports the ring full instead of waiting for a clear that may never come. A
+     *   value of O seen again after such a move means the same claims as before it.
      * - size() bounds: a reader that sees O = o sees I >= o (the claiming consumer read it
      *   before its CAS); a reader that sees I = i sees O >= i - capacity (the producer saw the
      *   slot cleared, after the CAS of its consumer). Neither needs the clamp in size().
@@ -97,8 +116,8 @@ public final class SpmcArrayQueue<E> extends AbstractArrayQueue<E> {
     }
 
     /**
-     * Producer thread only. Inserts up to {@code limit} elements and checks for a waiting
-     * consumer once per call.
+     * Producer thread only. Inserts up to {@code limit} elements and checks for waiting
+     * consumers once per call, waking up to one per element.
      */
     @Override
     public int fill(Supplier<? extends E> supplier, int limit) {
@@ -117,10 +136,9 @@ public final class SpmcArrayQueue<E> extends AbstractArrayQueue<E> {
                 n++;
             }
         } finally {
-            // Also when the supplier throws: the elements already in must wake a consumer.
-            if (n > 0) {
-                signalNotEmpty();
-            }
+            // Also when the supplier throws: the elements already in must wake consumers, up
+            // to one per element.
+            signalNotEmpty(n);
         }
         return n;
     }
@@ -136,14 +154,19 @@ public final class SpmcArrayQueue<E> extends AbstractArrayQueue<E> {
         if (acquireElement(buffer, offset) == null) {
             return true;
         }
-        // Acquire: pairs with the consumers' CAS; index - O == capacity means truly full.
-        if (index - acquireConsumerIndex() >= buffer.length) {
-            return false;
-        }
-        for (int round = 0; acquireElement(buffer, offset) != null; round++) {
+        for (int round = 0; ; round++) {
+            // Acquire: pairs with the consumers' CAS; index - O == capacity means truly full.
+            // Read again on every round: a drain whose consumer threw may give its claim on
+            // this slot back, moving O down, and the ring is then full after all.
+            if (index - acquireConsumerIndex() >= buffer.length) {
+                return false;
+            }
             Backoff.pause(round);
+            // Acquire: as above.
+            if (acquireElement(buffer, offset) == null) {
+                return true;
+            }
         }
-        return true;
     }
 
     /** Publishes {@code e} at {@code index}, a slot known to be free. */
@@ -174,14 +197,101 @@ public final class SpmcArrayQueue<E> extends AbstractArrayQueue<E> {
                 releaseConsumerLimit(limit);
             }
         } while (!casConsumerIndex(index, index + 1)); // success claims the element (linearizes)
+        E e = take(buffer, index);
+        signalNotFull();
+        return e;
+    }
+
+    /**
+     * Any thread. Claims a run of elements with one CAS on the consumer index (as many as the
+     * cached producer index allows, up to what is left of {@code limit}), then takes each out
+     * of its slot and hands it to {@code consumer}; repeats until {@code limit} elements are
+     * out or the queue is empty. Checks for a waiting producer once per call. If
+     * {@code consumer} throws, the claimed elements it was not given are given back when no
+     * other consumer has claimed past them; otherwise they are handed to it too (each further
+     * exception added to the first as suppressed), since no other consumer can reach them any
+     * more (decision 0008). The first exception then propagates.
+     */
+    @Override
+    public int drain(Consumer<? super E> consumer, int limit) {
+        Objects.requireNonNull(consumer, "consumer is null");
+        checkLimit(limit);
         Object[] buffer = this.buffer;
+        int n = 0;
+        try {
+            while (n < limit) {
+                // Acquire: as in poll.
+                long bound = acquireConsumerLimit();
+                long index;
+                long end;
+                do {
+                    // Acquire: any recent value will do, the CAS below validates it.
+                    index = acquireConsumerIndex();
+                    if (index >= bound) {
+                        // Acquire: as in poll.
+                        bound = acquireProducerIndex();
+                        if (index >= bound) {
+                            return n;
+                        }
+                        releaseConsumerLimit(bound);
+                    }
+                    // Every slot below the bound holds its element (see the class comment).
+                    end = Math.min(bound, index + (limit - n));
+                } while (!casConsumerIndex(index, end)); // claims [index, end) (linearizes)
+                for (; index < end; index++) {
+                    E e = take(buffer, index);
+                    n++;
+                    try {
+                        consumer.accept(e);
+                    } catch (Throwable t) {
+                        n += handBack(buffer, consumer, index + 1, end, t);
+                        throw t;
+                    }
+                }
+            }
+        } finally {
+            // Once per call; the claim was a CAS, so the handshake is fenced (decision 0002).
+            if (n > 0) {
+                signalNotFull();
+            }
+        }
+        return n;
+    }
+
+    /**
+     * After {@code consumer} threw with {@code failure}: gives back the claimed, untouched
+     * elements of {@code [from, end)} by moving the consumer index back from {@code end} to
+     * {@code from} if no consumer has claimed past {@code end}; otherwise takes them and hands
+     * them to {@code consumer}, adding what it throws to {@code failure}.
+     *
+     * @return how many elements it took
+     */
+    private int handBack(Object[] buffer, Consumer<? super E> consumer, long from, long end, Throwable failure) {
+        // Succeeds only when the index is still end: no index at or past end is claimed. The
+        // slots of [from, end) still hold their elements, so the consumer index moved back
+        // satisfies every invariant; the producer, if it waits for one of them to be cleared,
+        // re-reads it and sees the ring full.
+        if (from == end || casConsumerIndex(end, from)) {
+            return 0;
+        }
+        for (long index = from; index < end; index++) {
+            try {
+                consumer.accept(take(buffer, index));
+            } catch (Throwable t) {
+                failure.addSuppressed(t);
+            }
+        }
+        return (int) (end - from);
+    }
+
+    /** Takes the element out of the slot of {@code index}, claimed by the caller. */
+    private static <E> E take(Object[] buffer, long index) {
         int offset = offset(index, buffer);
-        // Acquire: non-null, since index < producerIndex seen above and only this thread may
-        // clear the slot before the producer writes it again.
+        // Acquire: non-null, since index is below a producer index seen before the claim and
+        // only the claimer may clear the slot before the producer writes it again.
         E e = acquireElement(buffer, offset);
         // Release: the producer's acquire of the null orders our read before its next write.
         releaseElement(buffer, offset, null);
-        signalNotFull();
         return e;
     }
 

@@ -1,7 +1,9 @@
 package dev.cooper.concurrent.queue;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The sequential specification Lincheck checks the queues against: a plain {@link ArrayDeque}
@@ -27,6 +29,24 @@ public class FifoSpec {
 
     public Integer peek() {
         return elements.peekFirst();
+    }
+
+    /** Inserts {@code first, first + 1, ...} until {@code limit} are in or the deque is full. */
+    public int fill(int first, int limit) {
+        int n = 0;
+        while (n < limit && elements.size() < capacity) {
+            elements.addLast(first + n++);
+        }
+        return n;
+    }
+
+    /** Removes up to {@code limit} elements from the head, in order. */
+    public List<Integer> drain(int limit) {
+        List<Integer> out = new ArrayList<>();
+        while (out.size() < limit && !elements.isEmpty()) {
+            out.add(elements.pollFirst());
+        }
+        return out;
     }
 
     public int size() {

@@ -5,8 +5,9 @@ import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Lincheck checks of every {@link QueueKind}: {@code offer}, {@code poll} and {@code peek} are
- * linearizable against {@link FifoSpec} (an {@code ArrayDeque} with the same capacity), and on
+ * Lincheck checks of every {@link QueueKind}: {@code offer}, {@code poll}, {@code peek} and the
+ * batch forms {@code fill} and {@code drain} (with limits 0 and 1: see {@link QueueOperations})
+ * are linearizable against {@link FifoSpec} (an {@code ArrayDeque} with the same capacity), and on
  * every {@linkplain QueueKind#nonBlocking() non-blocking} kind they are obstruction-free (what
  * that promises). The four lock-free kinds that wait for a claimed slot fail the progress
  * check by design, as Lincheck shows with an "active lock" (see
@@ -31,14 +32,14 @@ class QueueLinearizabilityTest {
     private static final int CAPACITY = 2;
 
     @AllKinds
-    void offerPollAndPeekAreLinearizable(QueueKind kind) {
+    void offerPollPeekAndSingleStepBatchesAreLinearizable(QueueKind kind) {
         LincheckTarget.set(kind, CAPACITY);
         modelChecking(20, 1_000)
                 .check(QueueOperations.forKind(kind));
     }
 
     @AllKinds
-    void offerPollAndPeekAreObstructionFreeOnNonBlockingKinds(QueueKind kind) {
+    void offerPollPeekAndSingleStepBatchesAreObstructionFreeOnNonBlockingKinds(QueueKind kind) {
         Assumptions.assumeTrue(kind.nonBlocking(), "blocking kind: no progress guarantee to check");
         LincheckTarget.set(kind, CAPACITY);
         modelChecking(10, 500)
@@ -47,7 +48,7 @@ class QueueLinearizabilityTest {
     }
 
     @AllKinds
-    void offerPollAndPeekAreLinearizableOnRealThreads(QueueKind kind) {
+    void offerPollPeekAndSingleStepBatchesAreLinearizableOnRealThreads(QueueKind kind) {
         Assumptions.assumeTrue(QueueKinds.STRESS, "stress profile only");
         LincheckTarget.set(kind, CAPACITY);
         new StressOptions()
