@@ -46,9 +46,9 @@ final class LockedChannel<E> implements Channel<E> {
      * thread); before waiting, a receiver on a buffered channel (and a sender on a full one)
      * first yields a few times outside the lock watching the ring's size, which keeps the
      * buffered path free of node allocation and park/unpark while the partner keeps up; a
-     * blocked operation yields a few times re-reading its own state before parking, and a
-     * completer unparks only a thread that announced it parked (see Waiter, also for why it
-     * yields rather than spins). Go's sudog cache becomes a node per thread for plain operations
+     * blocked operation spins for an adaptive budget (SpinBudget, one per channel), then
+     * yields a few times, re-reading its own state, before parking, and a completer unparks
+     * only a thread that announced it parked (see Waiter). Go's sudog cache becomes a node per thread for plain operations
      * and the nodes a Select keeps across runs (see Node): waiting allocates nothing here (the
      * virtual-thread scheduler still allocates a little per yield or park).
      */
@@ -81,6 +81,8 @@ final class LockedChannel<E> implements Channel<E> {
      * operation enqueues at once: its partner can only complete it through the queue.
      */
     private final int roundsBeforeWaiting;
+    /** How long a wait on this channel spins before it yields (see SpinBudget). */
+    private final SpinBudget spinBudget = new SpinBudget();
 
     /** @param capacity 0 for rendezvous, {@code Integer.MAX_VALUE} for unbounded */
     LockedChannel(int capacity) {
@@ -199,7 +201,7 @@ final class LockedChannel<E> implements Channel<E> {
             }
             round = waitOutside(round, false);
         }
-        int outcome = node.await(timed, deadline);
+        int outcome = node.await(timed, deadline, spinBudget);
         if (outcome != Waiter.FIRED) {
             lock.lock();
             try {
@@ -278,7 +280,7 @@ final class LockedChannel<E> implements Channel<E> {
             }
             round = waitOutside(round, true);
         }
-        int outcome = node.await(timed, deadline);
+        int outcome = node.await(timed, deadline, spinBudget);
         if (outcome != Waiter.FIRED) {
             lock.lock();
             try {
@@ -308,13 +310,18 @@ final class LockedChannel<E> implements Channel<E> {
      */
     private int waitOutside(int round, boolean forElement) {
         for (; round < roundsBeforeWaiting; round++) {
-            int size = ring.sizeHint();
-            if (closed || (forElement ? size > 0 : size < capacity)) {
+            if (looksReady(forElement)) {
                 return round + 1;
             }
             Thread.yield();
         }
         return round;
+    }
+
+    /** Whether the ring looks ready (volatile reads of a hint): an element, room, or closed. */
+    private boolean looksReady(boolean forElement) {
+        int size = ring.sizeHint();
+        return closed || (forElement ? size > 0 : size < capacity);
     }
 
     @Override

@@ -101,6 +101,8 @@ public final class Select<R> {
      */
     private Waiter waiter;
     private Node[] nodes;
+    /** How long a run that has to wait spins first, learned across runs (see SpinBudget). */
+    private final SpinBudget spinBudget = new SpinBudget();
 
     private Select() {
     }
@@ -233,7 +235,7 @@ public final class Select<R> {
             return onTimeout.get(); // zero timeout, nothing ready
         }
 
-        int awaited = linked.await(timed, deadline);
+        int awaited = linked.await(timed, deadline, spinBudget);
         if (awaited != Waiter.FIRED && !linked.tryCancel()) {
             if (awaited == Waiter.INTERRUPTED) {
                 Thread.currentThread().interrupt(); // a clause fired first: keep the status

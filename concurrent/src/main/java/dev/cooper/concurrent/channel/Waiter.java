@@ -16,7 +16,7 @@ import java.util.concurrent.locks.LockSupport;
  * thread writes {@code parked = true} and then re-reads {@code state} before each park; a
  * completer first CASes {@code state} and then reads {@code parked}. Both accesses on each side
  * are sequentially consistent, so either the waiter sees the new state or the completer sees
- * {@code parked} and unparks. A waiter that completes while it still yields never sets
+ * {@code parked} and unparks. A waiter that completes while it still spins or yields never sets
  * {@code parked}, so the completer saves the unpark (which on a virtual thread is a scheduler
  * submission when the thread did park, and a stale permit when it did not).
  */
@@ -29,13 +29,11 @@ class Waiter {
     static final int INTERRUPTED = 2;
 
     /**
-     * Rounds of {@link Thread#yield()} before a waiting thread parks. Yielding, not spinning:
-     * the partner of a virtual thread often sits in the run queue of the same carrier (an
-     * unpark queues the woken thread on the waker's carrier), where only a yield lets it run.
-     * Measured on the shared 2-vCPU machines (rendezvous ping-pong of two virtual threads):
-     * even 32 rounds of {@link Thread#onSpinWait()} before the yields made the round trip
-     * several times slower, while a few yields beat parking at once. A yield with nothing else
-     * to run returns at once, so this also covers the single-CPU case.
+     * Rounds of {@link Thread#yield()} before a waiting thread parks, after its spin (see
+     * {@link SpinBudget}): the partner of a virtual thread often sits in the run queue of the
+     * same carrier (an unpark queues the woken thread on the waker's carrier), where only a
+     * yield lets it run; a few yields beat parking at once there (decision 0006). A yield with
+     * nothing else to run returns at once, so this also covers the single-CPU case.
      */
     static final int ROUNDS = 4;
 
@@ -104,13 +102,23 @@ class Waiter {
     }
 
     /**
-     * Waits, yielding a few times and then parking, until a channel fires this operation, the
-     * deadline passes, or the thread is interrupted. Does not cancel: on TIMED_OUT and
+     * Waits, spinning for {@code budget}'s rounds, then yielding a few times, then parking,
+     * until a channel fires this operation, the deadline passes, or the thread is interrupted.
+     * The spin re-reads the volatile {@code state} each round, so it sees the firing CAS. Does not cancel: on TIMED_OUT and
      * INTERRUPTED the caller must {@link #tryCancel} and, if that fails, take the outcome.
      *
      * @param deadline a {@link System#nanoTime()} value; ignored unless {@code timed}
      */
-    final int await(boolean timed, long deadline) {
+    final int await(boolean timed, long deadline, SpinBudget budget) {
+        int spins = budget.next();
+        for (int round = 0; round < spins; round++) {
+            if (state != null) {
+                budget.paidOff();
+                return FIRED;
+            }
+            Thread.onSpinWait();
+        }
+        budget.ranOut(spins);
         for (int round = 0; round < ROUNDS; round++) {
             if (state != null) {
                 return FIRED;

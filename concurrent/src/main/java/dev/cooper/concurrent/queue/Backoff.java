@@ -1,14 +1,14 @@
 package dev.cooper.concurrent.queue;
 
 /**
- * The short waits of the spin-then-yield phase: busy-spin only where another core can make
- * progress meanwhile, then give the CPU (or, on a virtual thread, the carrier) away.
+ * The short waits inside a single operation, where a thread waits for another one that is
+ * mid-call (a claimed slot not yet published, a node not yet linked): busy-spin only where
+ * another core can make progress meanwhile, then give the CPU (or, on a virtual thread, the
+ * carrier) away. Blocked {@code put}/{@code take} do not use it (see AbstractLockFreeQueue).
  */
 final class Backoff {
     /** Spinning on a single CPU only delays the thread we are waiting for. */
     static final int SPIN_ROUNDS = Runtime.getRuntime().availableProcessors() > 1 ? 64 : 0;
-    /** Rounds of {@link Thread#yield()} after spinning, before a waiter parks. */
-    static final int YIELD_ROUNDS = 8;
 
     private Backoff() {
     }
@@ -20,10 +20,5 @@ final class Backoff {
         } else {
             Thread.yield();
         }
-    }
-
-    /** Whether the spin and yield rounds are used up and a waiter should park. */
-    static boolean shouldPark(int round) {
-        return round >= SPIN_ROUNDS + YIELD_ROUNDS;
     }
 }

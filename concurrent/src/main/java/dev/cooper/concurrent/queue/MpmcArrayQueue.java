@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * delays the others at that slot until it runs again (as in Vyukov's queue and JCTools'
  * MpmcArrayQueue). {@code fill} and {@code drain} claim a run of slots with one CAS and
  * then hold them while they call the supplier (consumer) slot by slot, so the window lasts as
- * long as those calls. {@code put} and {@code take} block (spin, yield, then park). Memory
+ * long as those calls. {@code put} and {@code take} block (yield twice, then park). Memory
  * consistency: actions in a thread before it inserts an element happen-before actions in the
  * thread that removes (or peeks) that element, after the removal.
  *

@@ -8,7 +8,7 @@ import java.util.Iterator;
  *
  * <p>Any number of threads may insert and remove at once. {@code offer}, {@code poll},
  * {@code peek} and {@code remove(Object)} are lock-free: a thread that stops mid-call never
- * prevents the others from completing theirs. The blocking methods spin, yield and then park.
+ * prevents the others from completing theirs. The blocking methods yield twice and then park.
  *
  * <p>Actions in a thread before it inserts an element happen-before actions after that
  * element's removal (or access through {@code peek} or an iterator) in another thread.
@@ -37,12 +37,19 @@ public final class MpmcLinkedQueue<E> extends LinkedQueuePad2<E> {
      *
      * - offer: read tail t and t.next; if next is null, CAS t.next from null to the new node
      *   (the linearization point), then try once to swing the tail; otherwise help the tail.
-     * - poll: read head h, tail t and first = h.next; if first is null the queue is empty; if
-     *   h == t the tail lags behind a linked node, help it; otherwise claim first's element.
+     * - poll: read head h and first = h.next; if first is null the queue is empty; otherwise
+     *   claim first's element and move the head to first.
      *
      * ABA: the paper pairs each pointer with a modification counter because a freed node can
      * come back at the same address. Under a garbage collector a node cannot be reused while
      * any thread still holds a reference to it, so plain reference CAS is safe.
+     *
+     * Departure: poll never reads the tail. The paper's dequeue helps a lagging tail before
+     * it moves the head past it only so that the tail never points at a node that dequeue is
+     * about to free; under a garbage collector a node behind the head stays valid, and its
+     * next still leads to the last node (as in ConcurrentLinkedQueue, where head and tail may
+     * both lag). Reading the tail in every poll cost a cache miss on the producers' line per
+     * element (decision 0009).
      *
      * Departure from the paper, to support remove(Object) and Iterator.remove() as
      * ConcurrentLinkedQueue does: an element is claimed by CASing its node's item from the
@@ -53,8 +60,9 @@ public final class MpmcLinkedQueue<E> extends LinkedQueuePad2<E> {
      * each until consumers pass them.
      *
      * Invariants:
-     * - head and tail are never null; tail is reachable from head; head never passes tail
-     *   (poll helps a lagging tail before moving the head past it).
+     * - head and tail are never null, and the last node is reachable from both. The tail may
+     *   lag behind the head (a poll moved the head past a node linked but not yet made the
+     *   tail): offer then helps it forward along next, as for any lagging tail.
      * - a node's next goes from null to its successor once and never changes.
      * - a node's item goes from its element to null at most once, never back; the head's
      *   item and the items of every node before it are null.
@@ -121,18 +129,12 @@ public final class MpmcLinkedQueue<E> extends LinkedQueuePad2<E> {
     public E poll() {
         while (true) {
             LinkedNode<E> h = volatileHead();
-            LinkedNode<E> t = volatileTail();
             LinkedNode<E> first = h.volatileNext();
-            if (h != volatileHead()) {
-                continue; // h, t and first are not a consistent snapshot: read again
-            }
             if (first == null) {
-                return null; // h was the head and had no successor: empty at that read
+                return null; // h had no successor: empty at that read
             }
-            if (h == t) {
-                casTail(t, first); // the tail lags behind a linked node: help it first
-                continue;
-            }
+            // A stale h (the head moved on) is harmless: its successor is then at or before
+            // the head, so its item is null and the head CAS below fails.
             E item = first.volatileItem();
             // Linearization point of a successful poll: claiming the item.
             if (item != null && first.casItem(item, null)) {

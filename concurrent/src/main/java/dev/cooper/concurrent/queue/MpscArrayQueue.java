@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * whose indices say otherwise. A producer descheduled inside that window delays the consumer
  * until it runs again; a producer in {@code fill} holds its claimed slots while it calls the
  * supplier, so there the window lasts as long as those calls. {@code put} and {@code take}
- * block (spin, yield, then park). Memory
+ * block (yield twice, then park). Memory
  * consistency: actions in a thread before it inserts an element happen-before actions in the
  * consumer after it removes (or peeks) that element.
  *

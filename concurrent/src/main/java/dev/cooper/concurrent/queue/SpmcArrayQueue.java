@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  * descheduled inside that window delays the producer until it runs again; a consumer in
  * {@code drain} clears its claimed slots one by one between calls of its consumer, so there
  * the window lasts as long as those calls. {@code put} and
- * {@code take} block (spin, yield, then park). Memory consistency: actions in the producer
+ * {@code take} block (yield twice, then park). Memory consistency: actions in the producer
  * before it inserts an element happen-before actions in a consumer after it removes (or
  * peeks) that element.
  *

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  *
  * <p>Progress: {@code offer}, {@code poll}, {@code peek}, {@code fill} and {@code drain} are
  * wait-free (a bounded number of steps, no retry loop); {@code put} and {@code take} block
- * (spin, yield, then park). Memory consistency: actions in the producer before it inserts an
+ * (yield twice, then park). Memory consistency: actions in the producer before it inserts an
  * element happen-before actions in the consumer after it removes (or peeks) that element.
  *
  * <p>Null elements are refused with {@link NullPointerException}. The capacity is rounded up
