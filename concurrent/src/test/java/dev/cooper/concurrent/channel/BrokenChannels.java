@@ -21,7 +21,7 @@ final class BrokenChannels {
      */
     static ChannelUnderTest closedSeenBeforeTheElement(int capacity) {
         Channel<Integer> channel = Channel.buffered(capacity);
-        return new Delegating(channel) {
+        return new DelegatingChannel(channel) {
             @Override
             public int receive() throws InterruptedException {
                 if (channel.tryReceive() instanceof ReceiveResult.Received<Integer> got) {
@@ -52,7 +52,7 @@ final class BrokenChannels {
         return new LostWakeUp(Channel.buffered(capacity));
     }
 
-    private static final class LostWakeUp extends Delegating {
+    private static final class LostWakeUp extends DelegatingChannel {
         private final ReentrantLock lock = new ReentrantLock();
         private final Condition changed = lock.newCondition();
 
@@ -114,50 +114,6 @@ final class BrokenChannels {
             } finally {
                 lock.unlock();
             }
-        }
-    }
-
-    /** Forwards every operation to a real channel; subclasses break one. */
-    private static class Delegating implements ChannelUnderTest {
-        private final ChannelUnderTest channel;
-
-        Delegating(Channel<Integer> channel) {
-            this.channel = ChannelUnderTest.of(channel);
-        }
-
-        @Override
-        public void send(int e) throws InterruptedException {
-            channel.send(e);
-        }
-
-        @Override
-        public int receive() throws InterruptedException {
-            return channel.receive();
-        }
-
-        @Override
-        public boolean trySend(int e) {
-            return channel.trySend(e);
-        }
-
-        @Override
-        public ReceiveResult<Integer> tryReceive() {
-            return channel.tryReceive();
-        }
-
-        @Override
-        public void close() {
-            channel.close();
-        }
-
-        @Override
-        public List<Integer> cancel() {
-            return channel.cancel();
-        }
-
-        @Override
-        public boolean isClosed() {
-            return channel.isClosed();
         }
     }
 }

@@ -25,41 +25,6 @@ interface ChannelUnderTest {
 
     /** Delegates every operation to {@code channel}. */
     static ChannelUnderTest of(Channel<Integer> channel) {
-        return new ChannelUnderTest() {
-            @Override
-            public void send(int e) throws InterruptedException {
-                channel.send(e);
-            }
-
-            @Override
-            public int receive() throws InterruptedException {
-                return channel.receive();
-            }
-
-            @Override
-            public boolean trySend(int e) {
-                return channel.trySend(e);
-            }
-
-            @Override
-            public ReceiveResult<Integer> tryReceive() {
-                return channel.tryReceive();
-            }
-
-            @Override
-            public void close() {
-                channel.close();
-            }
-
-            @Override
-            public List<Integer> cancel() {
-                return channel.cancel();
-            }
-
-            @Override
-            public boolean isClosed() {
-                return channel.isClosed();
-            }
-        };
+        return new DelegatingChannel(channel);
     }
 }
