@@ -34,7 +34,9 @@ import java.util.concurrent.locks.LockSupport;
  *   <li><b>Closing.</b> After {@link #close()} a reader still receives what was published,
  *       then {@link Reader#receive()} throws {@link ChannelClosedException}.</li>
  *   <li><b>Progress.</b> {@code tryPublish} and {@link Reader#poll()} are wait-free apart from
- *       the readers' array (copy-on-write, replaced by CAS on join and leave);
+ *       the readers' array (copy-on-write, replaced by CAS on join and leave) and, under the
+ *       drop policy with a ring of one slot, a lagging reader's {@code poll()} waiting for the
+ *       writer to finish a publish it has begun;
  *       {@code publish} and {@code receive} spin briefly, then park.</li>
  *   <li><b>Memory consistency.</b> Actions of the writer before it publishes a message
  *       happen-before the actions of a reader after it receives that message.</li>
@@ -433,7 +435,10 @@ public final class Broadcast<T> implements AutoCloseable {
             waiter = null;
         }
 
-        /** Takes the next message if it is published; null if none is. */
+        /**
+         * Takes the next message if it is published; null if none is, or if this reader was
+         * closed (possibly by another thread) before the message could be taken.
+         */
         @SuppressWarnings("unchecked")
         private T take() {
             Broadcast<T> b = broadcast;
@@ -442,23 +447,43 @@ public final class Broadcast<T> implements AutoCloseable {
                 return null;
             }
             if (b.overflow == Overflow.BLOCK_WRITER) {
-                // Plain read: the cursor's volatile read above ordered it after the writer's
-                // store, and gating keeps the writer off this slot until our sequence moves.
-                T message = (T) b.ring[(int) next & b.mask];
+                // Acquire: the cursor's volatile read above ordered it after the writer's store,
+                // and gating keeps the writer off this slot until our sequence moves or we
+                // leave. Acquire keeps this read before the check of `left` below: an
+                // overwrite after a concurrent close would show us left == true.
+                T message = (T) b.acquireSlot((int) next & b.mask);
+                if (left) {
+                    return null;
+                }
                 sequence = next;
                 next++;
                 b.unparkWriter();
                 return message;
             }
+            long n = next;
+            long skipped = 0;
             while (true) {
                 long oldest = b.claimed - b.ring.length + 1;
-                if (next < oldest) {
-                    dropped += oldest - next;
-                    next = oldest;
+                if (n < oldest) {
+                    skipped += oldest - n;
+                    n = oldest;
                 }
-                T message = (T) b.acquireSlot((int) next & b.mask);
-                if (b.claimed < next + b.ring.length) {
-                    next++;
+                if (n > b.cursor) {
+                    // Ring of one slot only: the writer has claimed `n` but not yet published
+                    // it, and the slot may still hold the previous message. The writer is two
+                    // stores away from publishing it.
+                    Thread.onSpinWait();
+                    continue;
+                }
+                T message = (T) b.acquireSlot((int) n & b.mask);
+                if (b.claimed < n + b.ring.length) {
+                    // Taken: unless this reader was closed meanwhile, in which case nothing
+                    // (neither the message nor the skip) counts.
+                    if (left) {
+                        return null;
+                    }
+                    dropped += skipped;
+                    next = n + 1;
                     return message;
                 }
                 // Overwritten while we read it: skip ahead and read again.
