@@ -73,7 +73,7 @@ class BroadcastLinearizabilityTest {
 
     /**
      * 3 threads of 2 operations (3 under stress) between 2 sequential ones before and 1
-     * after; 10 scenarios of 500 interleavings (ten times that under stress).
+     * after; 30 scenarios of 200 interleavings (ten times that under stress).
      */
     private static ModelCheckingOptions modelChecking(Class<?> spec) {
         int scale = STRESS ? 10 : 1;
@@ -83,7 +83,7 @@ class BroadcastLinearizabilityTest {
                 .actorsPerThread(STRESS ? 4 : 3)
                 .actorsBefore(2)
                 .actorsAfter(1)
-                .iterations(40 * scale)
+                .iterations(30 * scale)
                 .invocationsPerIteration(200 * scale);
     }
 
