@@ -230,13 +230,14 @@ public final class Broadcast<T> implements AutoCloseable {
         int index = (int) next & mask;
         if (overflow == Overflow.DROP_OLDEST_FOR_LAGGING_READER) {
             claimed = next;
-            // Release: the claim above is visible to any reader that sees this value.
-            releaseSlot(index, message);
-        } else {
-            // Plain: under BLOCK no reader reads this slot until the cursor store below
-            // publishes it (gating guarantees every reader is done with the old occupant).
-            ring[index] = message;
         }
+        // Release. Under DROP: a reader that sees this message also sees the claim above (and
+        // so knows it may have been overwritten). Under BLOCK no active reader reads this slot
+        // before the cursor store below publishes it (gating keeps the writer off a slot a
+        // reader still needs), but a reader closed by another thread is no longer gated on
+        // and may still be reading it: release pairs with that reader's acquire of the slot,
+        // so that if it sees this message it also sees its own `left` flag set (Reader.take).
+        releaseSlot(index, message);
         cursor = next;
         if (waitingReaders > 0) {
             wakeReaders();
