@@ -2,15 +2,12 @@ package dev.cooper.concurrent.queue;
 
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.cooper.concurrent.queue.StressLedger.Message;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -69,10 +66,6 @@ class BatchClaimStressTest {
         }
     }
 
-    /** A message: who sent it and its place in that producer's sequence. */
-    record Message(int producer, int seq) {
-    }
-
     /** Thrown by a failing callback; caught by the thread that ran the batch. */
     private static final class Injected extends RuntimeException {
         Injected() {
@@ -84,18 +77,14 @@ class BatchClaimStressTest {
         final Config config;
         final MessageQueue<Message> queue;
         final int perProducer;
-        final int total;
-        final AtomicIntegerArray deliveries;
-        final AtomicInteger received = new AtomicInteger();
+        final StressLedger ledger;
         final AtomicBoolean done = new AtomicBoolean();
-        final ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
 
         Run(Config config) {
             this.config = config;
             this.queue = config.kind().create(config.capacity());
             this.perProducer = config.perProducer();
-            this.total = perProducer * config.producers();
-            this.deliveries = new AtomicIntegerArray(total);
+            this.ledger = new StressLedger(config.producers(), perProducer, false);
         }
 
         void execute() throws InterruptedException {
@@ -162,16 +151,15 @@ class BatchClaimStressTest {
         }
 
         void consume(SplittableRandom random) {
-            int[] last = new int[config.producers()];
-            Arrays.fill(last, -1);
-            while (received.get() < total) {
+            int[] last = ledger.newLastSeen();
+            while (!ledger.allReceived()) {
                 int limit = limit(random);
                 int throwAt = config.failures() && random.nextInt(4) == 0 ? random.nextInt(limit) : -1;
                 int[] calls = {0};
                 int n;
                 try {
                     n = queue.drain(m -> {
-                        accept(m, last);
+                        ledger.accept(m, last);
                         if (calls[0]++ == throwAt) {
                             Thread.yield();
                             throw new Injected();
@@ -190,49 +178,24 @@ class BatchClaimStressTest {
             while (!done.get()) {
                 int size = queue.size();
                 if (size < 0 || size > queue.capacity()) {
-                    violations.add("size() " + size + " outside [0, " + queue.capacity() + "]");
+                    ledger.violation("size() " + size + " outside [0, " + queue.capacity() + "]");
                 }
                 Thread.yield();
             }
         }
 
-        void accept(Message m, int[] last) {
-            received.incrementAndGet();
-            int p = m.producer();
-            if (p < 0 || p >= config.producers() || m.seq() < 0 || m.seq() >= perProducer) {
-                violations.add("unexpected " + m);
-                return;
-            }
-            if (deliveries.incrementAndGet(p * perProducer + m.seq()) > 1) {
-                violations.add("duplicated " + m);
-            }
-            if (m.seq() <= last[p]) {
-                violations.add("reordered " + m + " after seq " + last[p] + " of producer " + p
-                        + " on " + Thread.currentThread().getName());
-            }
-            last[p] = m.seq();
-        }
-
         void check() {
-            List<String> all = new ArrayList<>(violations);
-            for (int i = 0; i < total; i++) {
-                if (deliveries.get(i) == 0) {
-                    all.add("lost " + new Message(i / perProducer, i % perProducer));
-                }
-            }
+            List<String> extra = new ArrayList<>();
             // Gaps left behind the last message are freed by a drain that hands nothing on.
             List<Message> left = new ArrayList<>();
             queue.drain(left::add, Integer.MAX_VALUE);
             if (!left.isEmpty()) {
-                all.add("left in the queue: " + left);
+                extra.add("left in the queue: " + left);
             }
             if (!queue.isEmpty()) {
-                all.add("queue not empty at the end: size " + queue.size());
+                extra.add("queue not empty at the end: size " + queue.size());
             }
-            if (!all.isEmpty()) {
-                throw new AssertionError(config + ": " + all.size() + " violations, first: "
-                        + all.subList(0, Math.min(20, all.size())));
-            }
+            ledger.assertClean(config, extra);
         }
     }
 }

@@ -2,15 +2,13 @@ package dev.cooper.concurrent.queue;
 
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.cooper.concurrent.queue.StressLedger.Message;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -71,10 +69,6 @@ class QueueStressTest {
         }
     }
 
-    /** A message: who sent it and its place in that producer's sequence. */
-    record Message(int producer, int seq) {
-    }
-
     /** The end-of-stream marker for blocking consumers, one per consumer. */
     private static final Message POISON = new Message(-1, -1);
 
@@ -82,17 +76,13 @@ class QueueStressTest {
         final Config config;
         final MessageQueue<Message> queue;
         final int perProducer;
-        final int total;
-        final AtomicIntegerArray deliveries;
-        final AtomicInteger received = new AtomicInteger();
-        final ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
+        final StressLedger ledger;
 
         Run(Config config) {
             this.config = config;
             this.queue = config.kind().create(config.capacity());
             this.perProducer = config.perProducer();
-            this.total = perProducer * config.producers();
-            this.deliveries = new AtomicIntegerArray(total);
+            this.ledger = new StressLedger(config.producers(), perProducer, config.consumers() == 1);
         }
 
         void execute() throws InterruptedException {
@@ -171,88 +161,59 @@ class QueueStressTest {
         }
 
         void consume() throws InterruptedException {
-            int[] last = new int[config.producers()];
-            Arrays.fill(last, -1);
+            int[] last = ledger.newLastSeen();
             switch (config.mode()) {
                 case BLOCKING -> {
                     for (Message m = queue.take(); m != POISON; m = queue.take()) {
-                        accept(m, last);
+                        ledger.accept(m, last);
                     }
                 }
                 case SPINNING -> {
-                    while (received.get() < total) {
+                    while (!ledger.allReceived()) {
                         Message m = queue.poll();
                         if (m == null) {
                             Thread.yield();
                         } else {
-                            accept(m, last);
+                            ledger.accept(m, last);
                         }
                     }
                 }
                 case BATCH -> {
-                    while (received.get() < total) {
-                        if (queue.drain(m -> accept(m, last), config.batch()) == 0) {
+                    while (!ledger.allReceived()) {
+                        if (queue.drain(m -> ledger.accept(m, last), config.batch()) == 0) {
                             Thread.yield();
                         }
                     }
                 }
                 case MIXED -> {
                     // No take: it could wait forever once another consumer took the last one.
-                    for (int turn = 0; received.get() < total; turn++) {
+                    for (int turn = 0; !ledger.allReceived(); turn++) {
                         switch (turn % 3) {
                             case 0 -> {
                                 Message m = queue.poll();
                                 if (m != null) {
-                                    accept(m, last);
+                                    ledger.accept(m, last);
                                 }
                             }
                             case 1 -> {
                                 Message m = queue.poll(1, TimeUnit.MILLISECONDS);
                                 if (m != null) {
-                                    accept(m, last);
+                                    ledger.accept(m, last);
                                 }
                             }
-                            default -> queue.drain(m -> accept(m, last), config.batch());
+                            default -> queue.drain(m -> ledger.accept(m, last), config.batch());
                         }
                     }
                 }
             }
         }
 
-        void accept(Message m, int[] last) {
-            received.incrementAndGet();
-            int p = m.producer();
-            if (p < 0 || p >= config.producers() || m.seq() < 0 || m.seq() >= perProducer) {
-                violations.add("unexpected " + m);
-                return;
-            }
-            if (deliveries.incrementAndGet(p * perProducer + m.seq()) > 1) {
-                violations.add("duplicated " + m);
-            }
-            boolean inOrder = config.consumers() == 1 ? m.seq() == last[p] + 1 : m.seq() > last[p];
-            if (!inOrder) {
-                violations.add("reordered " + m + " after seq " + last[p] + " of producer " + p
-                        + " on " + Thread.currentThread().getName());
-            }
-            last[p] = m.seq();
-        }
-
         void check() {
-            List<String> lost = new ArrayList<>();
-            for (int i = 0; i < total; i++) {
-                if (deliveries.get(i) == 0) {
-                    lost.add("lost " + new Message(i / perProducer, i % perProducer));
-                }
-            }
-            List<String> all = new ArrayList<>(violations);
-            all.addAll(lost);
+            List<String> extra = new ArrayList<>();
             if (!queue.isEmpty()) {
-                all.add("queue not empty at the end: size " + queue.size());
+                extra.add("queue not empty at the end: size " + queue.size());
             }
-            if (!all.isEmpty()) {
-                throw new AssertionError(config + ": " + all.size() + " violations, first: "
-                        + all.subList(0, Math.min(20, all.size())));
-            }
+            ledger.assertClean(config, extra);
         }
     }
 }
