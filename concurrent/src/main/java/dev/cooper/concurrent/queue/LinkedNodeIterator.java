@@ -6,7 +6,8 @@ import java.util.NoSuchElementException;
 /**
  * The weakly consistent iterator of the lock-free linked kinds: from a head it walks the
  * next links and returns the items it finds, skipping nodes already emptied (taken by a
- * consumer, or removed). It reads one item ahead, so {@code next()} may return an item taken
+ * consumer, or removed), and going back to the head when it finds itself on a node the
+ * consumers have passed (see {@link LinkedNode}). It reads one item ahead, so {@code next()} may return an item taken
  * after {@code hasNext()} saw it, as {@link java.util.concurrent.ConcurrentLinkedQueue}'s
  * does. It never throws {@link java.util.ConcurrentModificationException}.
  *
@@ -15,17 +16,24 @@ import java.util.NoSuchElementException;
  * returned.
  */
 class LinkedNodeIterator<E> implements Iterator<E> {
+    /** The queue, whose head the walk goes back to when it stands on a node off the list. */
+    private final LinkedQueueHeadField<E> queue;
     /** The node of the item {@link #next} returns next, or null at the end. */
     private LinkedNode<E> nextNode;
     private E nextItem;
 
-    LinkedNodeIterator(LinkedNode<E> head) {
-        advance(head);
+    LinkedNodeIterator(LinkedQueueHeadField<E> queue) {
+        this.queue = queue;
+        advance(queue.volatileHead());
     }
 
-    /** Moves to the first node after {@code from} that still holds an item. */
+    /**
+     * Moves to the first node after {@code from} that still holds an item; if {@code from}
+     * (or a node after it) is off the list by then, the walk goes on from the head, since
+     * every node between was taken.
+     */
     private void advance(LinkedNode<E> from) {
-        for (LinkedNode<E> p = from.volatileNext(); p != null; p = p.volatileNext()) {
+        for (LinkedNode<E> p = from.nextOrHead(queue); p != null; p = p.nextOrHead(queue)) {
             E item = p.volatileItem();
             if (item != null) {
                 nextNode = p;

@@ -35,20 +35,32 @@ public final class MpmcLinkedQueue<E> extends LinkedQueuePad2<E> {
      * that finds the tail lagging (tail.next != null) swings it forward before going on
      * ("helping"), so no thread waits for a stalled one.
      *
-     * - offer: read tail t and t.next; if next is null, CAS t.next from null to the new node
-     *   (the linearization point), then try once to swing the tail; otherwise help the tail.
-     * - poll: read head h and first = h.next; if first is null the queue is empty; otherwise
-     *   claim first's element and move the head to first.
+     * - offer: walk from the tail to the last node, CAS its next from null to the new node
+     *   (the linearization point), then swing the tail.
+     * - poll: from the head, claim the first element and move the head past it.
      *
      * ABA: the paper pairs each pointer with a modification counter because a freed node can
      * come back at the same address. Under a garbage collector a node cannot be reused while
      * any thread still holds a reference to it, so plain reference CAS is safe.
      *
+     * Departure, as in ConcurrentLinkedQueue (Doug Lea's JSR-166 version of the same
+     * algorithm): head and tail move every second time. offer swings the tail only when it
+     * linked at least one node past the tail it read (then straight to its own node); poll
+     * moves the head only when it claimed past the first node (then straight to the claimed
+     * node, the new dummy). Each end thus takes one CAS per element and one per two elements
+     * instead of two per element, and tail and head lag their ends by a node or so.
+     *
+     * Departure: a node the head has passed is linked to itself by the poll that moved the
+     * head (see LinkedNode: a dead node that still links live ones keeps them, and every
+     * younger node, from the young collector once it is promoted). A thread that meets a
+     * self-link goes on from the head: an offer on a tail left behind the head, a poll or
+     * a reader on a stale head.
+     *
      * Departure: poll never reads the tail. The paper's dequeue helps a lagging tail before
      * it moves the head past it only so that the tail never points at a node that dequeue is
      * about to free; under a garbage collector a node behind the head stays valid, and its
-     * next still leads to the last node (as in ConcurrentLinkedQueue, where head and tail may
-     * both lag). Reading the tail in every poll cost a cache miss on the producers' line per
+     * next (or its self-link, then the head) still leads to the last node (as in
+     * ConcurrentLinkedQueue, where head and tail may both lag). Reading the tail in every poll cost a cache miss on the producers' line per
      * element (decision 0009).
      *
      * Departure from the paper, to support remove(Object) and Iterator.remove() as
@@ -63,7 +75,10 @@ public final class MpmcLinkedQueue<E> extends LinkedQueuePad2<E> {
      * - head and tail are never null, and the last node is reachable from both. The tail may
      *   lag behind the head (a poll moved the head past a node linked but not yet made the
      *   tail): offer then helps it forward along next, as for any lagging tail.
-     * - a node's next goes from null to its successor once and never changes.
+     * - a node's next goes from null to its successor once, and to the node itself once the
+     *   head has moved past it (written after the head CAS, by the thread that made it).
+     * - every node before the head has a non-null next, so the CAS from null succeeds only
+     *   on the last node.
      * - a node's item goes from its element to null at most once, never back; the head's
      *   item and the items of every node before it are null.
      * - the elements are the non-null items after the head, in list order.
@@ -104,22 +119,38 @@ public final class MpmcLinkedQueue<E> extends LinkedQueuePad2<E> {
     @Override
     public boolean offer(E e) {
         LinkedNode<E> node = new LinkedNode<>(checkElement(e));
+        LinkedNode<E> t = volatileTail();
+        LinkedNode<E> p = t;
         while (true) {
-            LinkedNode<E> t = volatileTail();
-            LinkedNode<E> next = t.volatileNext();
-            if (t != volatileTail()) {
-                continue; // t and next are not a consistent pair: read again
-            }
+            LinkedNode<E> next = p.volatileNext();
             if (next == null) {
                 // Linearization point: the element is in once its node is linked. A CAS, so
                 // the insert is fenced for the waiter handshake (see Waiters).
-                if (t.casNext(null, node)) {
-                    casTail(t, node); // may fail: another thread already helped
+                if (p.casNext(null, node)) {
+                    if (p != t) {
+                        // The tail lagged by a node or more: move it, two hops at once. When
+                        // p was the tail, it stays one behind, so the tail moves on every
+                        // second insert. May fail: another producer moved it first.
+                        casTail(t, node);
+                    }
                     signalNotEmpty();
                     return true;
                 }
+                // Another producer linked first: read p's next again, now not null.
+            } else if (next == p) {
+                // p is off the list (the tail lagged behind the head): go on from a newer
+                // tail if there is one, else from the head.
+                LinkedNode<E> fresh = volatileTail();
+                p = fresh != t ? fresh : volatileHead();
+                t = fresh;
+            } else if (p != t) {
+                // Walked past the tail read: if another producer moved the tail meanwhile,
+                // go on from there (it is nearer the end); else keep walking.
+                LinkedNode<E> fresh = volatileTail();
+                p = fresh != t ? fresh : next;
+                t = fresh;
             } else {
-                casTail(t, next); // the tail lags: help it forward
+                p = next;
             }
         }
     }
@@ -127,29 +158,52 @@ public final class MpmcLinkedQueue<E> extends LinkedQueuePad2<E> {
     /** Removes the head element, or returns null if the queue is empty. Lock-free. */
     @Override
     public E poll() {
+        restart:
         while (true) {
             LinkedNode<E> h = volatileHead();
             LinkedNode<E> first = h.volatileNext();
-            if (first == null) {
-                return null; // h had no successor: empty at that read
+            LinkedNode<E> last = h; // the last node walked past, its item null
+            for (LinkedNode<E> p = first; p != null; p = p.volatileNext()) {
+                if (p == last) {
+                    continue restart; // last is off the list (self-linked): the head moved on
+                }
+                // A stale h (the head moved on) is harmless: the nodes between it and the
+                // head hold null items, so the walk passes them, and the head CAS fails.
+                E item = p.volatileItem();
+                // Linearization point of a successful poll: claiming the item.
+                if (item != null && p.casItem(item, null)) {
+                    if (p != first) {
+                        // Moves the dummy to p, past the emptied nodes before it. When p was
+                        // the first node, the head is left one behind (p is empty now, and
+                        // the next poll passes it), so the head moves on every second poll.
+                        moveHead(h, p);
+                    }
+                    signalNotFull();
+                    return item;
+                }
+                last = p;
             }
-            // A stale h (the head moved on) is harmless: its successor is then at or before
-            // the head, so its item is null and the head CAS below fails.
-            E item = first.volatileItem();
-            // Linearization point of a successful poll: claiming the item.
-            if (item != null && first.casItem(item, null)) {
-                casHead(h, first); // may fail: another thread moved the head already
-                signalNotFull();
-                return item;
+            if (last != h) {
+                moveHead(h, last); // empty after emptied nodes: the last of them is the dummy
             }
-            casHead(h, first); // first was claimed or removed: move the dummy past it
+            return null;
+        }
+    }
+
+    /** Moves the head from {@code h} to {@code p}, a node after it, unless another poll did. */
+    private void moveHead(LinkedNode<E> h, LinkedNode<E> p) {
+        if (casHead(h, p)) {
+            // Only this thread moved the head off h: h leaves the list, and must not keep
+            // the younger nodes alive (see LinkedNode). The nodes between h and p stay
+            // linked to p, which is still in the list; each leaves it as a head in turn.
+            h.releaseSelfLink();
         }
     }
 
     /** Returns the head element without removing it, or null if the queue is empty. */
     @Override
     public E peek() {
-        for (LinkedNode<E> p = volatileHead().volatileNext(); p != null; p = p.volatileNext()) {
+        for (LinkedNode<E> p = volatileHead(); (p = p.nextOrHead(this)) != null; ) {
             E item = p.volatileItem();
             if (item != null) {
                 return item;
@@ -164,13 +218,20 @@ public final class MpmcLinkedQueue<E> extends LinkedQueuePad2<E> {
      */
     @Override
     public int size() {
-        int n = 0;
-        for (LinkedNode<E> p = volatileHead().volatileNext(); p != null && n < Integer.MAX_VALUE; p = p.volatileNext()) {
-            if (p.volatileItem() != null) {
-                n++;
+        restart:
+        while (true) {
+            int n = 0;
+            LinkedNode<E> p = volatileHead();
+            for (LinkedNode<E> next; (next = p.volatileNext()) != null && n < Integer.MAX_VALUE; p = next) {
+                if (next == p) {
+                    continue restart; // p is off the list: count again from the head
+                }
+                if (next.volatileItem() != null) {
+                    n++;
+                }
             }
+            return n;
         }
-        return n;
     }
 
     @Override
@@ -180,7 +241,7 @@ public final class MpmcLinkedQueue<E> extends LinkedQueuePad2<E> {
 
     @Override
     public boolean contains(Object o) {
-        return LinkedNode.anyAfterEquals(volatileHead(), o);
+        return LinkedNode.anyAfterEquals(this, o);
     }
 
     /**
@@ -192,7 +253,7 @@ public final class MpmcLinkedQueue<E> extends LinkedQueuePad2<E> {
         if (o == null) {
             return false;
         }
-        for (LinkedNode<E> p = volatileHead().volatileNext(); p != null; p = p.volatileNext()) {
+        for (LinkedNode<E> p = volatileHead(); (p = p.nextOrHead(this)) != null; ) {
             E item = p.volatileItem();
             if (item != null && o.equals(item) && p.casItem(item, null)) { // linearization point
                 signalNotFull();
@@ -218,7 +279,7 @@ public final class MpmcLinkedQueue<E> extends LinkedQueuePad2<E> {
         private E lastItem;
 
         Itr() {
-            super(volatileHead());
+            super(MpmcLinkedQueue.this);
         }
 
         @Override

@@ -56,13 +56,16 @@ public final class MpscLinkedQueue<E> extends LinkedQueuePad2<E> {
      * producer's offer may have completed). We wait for the link instead, as JCTools'
      * MpscLinkedQueue does; the wait is bounded by the producer's next two instructions
      * unless it is descheduled, so it spins and then yields (Backoff), never parks.
-     * Nodes are not reused; consumed stubs are left to the collector (no self-link: nothing
-     * walks from a stale node except a weakly consistent reader, which just runs on).
+     * Nodes are not reused. A consumed stub is linked to itself once the head has passed it
+     * (see LinkedNode: a dead node still linked to live ones keeps them, and every younger
+     * node, from the young collector once it has been promoted); readers that meet a
+     * self-link (size, contains, iterators) go back to the head.
      *
      * Invariants:
      * - head and tail are never null; tail is reachable from head once every producer in its
      *   window has linked; head never passes tail.
-     * - a node's next goes from null to its successor once and never changes again.
+     * - a node's next goes from null to its successor once, and to the node itself once the
+     *   head has passed it; the consumer writes that self-link after its head store.
      * - head's item is null; the items of the nodes after head are the elements, in order.
      * - head is written only by the consumer, with release stores (the consumer reads it
      *   plain, other threads with acquire); tail only by producers' exchanges.
@@ -134,6 +137,7 @@ public final class MpscLinkedQueue<E> extends LinkedQueuePad2<E> {
         next.plainItem(null);
         // Release: a thread that acquires the new head sees the item already nulled.
         releaseHead(next);
+        h.releaseSelfLink(); // h is off the list: it must not keep the younger nodes alive
         signalNotFull();
         return e;
     }
@@ -182,6 +186,7 @@ public final class MpscLinkedQueue<E> extends LinkedQueuePad2<E> {
             E e = next.plainItem(); // plain: published by the acquired link
             next.plainItem(null);   // plain: see poll
             releaseHead(next);       // release: see poll
+            h.releaseSelfLink();     // see poll
             h = next;
             n++;
             signalNotFull();
@@ -197,17 +202,23 @@ public final class MpscLinkedQueue<E> extends LinkedQueuePad2<E> {
      */
     @Override
     public int size() {
-        // Head before tail: the tail read later is at or after this head in the list, so the
-        // walk ends at it.
-        LinkedNode<E> h = acquireHead();
-        LinkedNode<E> t = volatileTail();
-        int n = 0;
-        while (h != t && n < Integer.MAX_VALUE) {
-            LinkedNode<E> next = h.acquireNext();
-            h = next != null ? next : awaitLink(h);
-            n++;
+        restart:
+        while (true) {
+            // Head before tail: the tail read later is at or after this head in the list, so
+            // the walk ends at it.
+            LinkedNode<E> h = acquireHead();
+            LinkedNode<E> t = volatileTail();
+            int n = 0;
+            while (h != t && n < Integer.MAX_VALUE) {
+                LinkedNode<E> next = h.acquireNext();
+                if (next == h) {
+                    continue restart; // the consumer passed h (self-linked): count again
+                }
+                h = next != null ? next : awaitLink(h);
+                n++;
+            }
+            return n;
         }
-        return n;
     }
 
     /** O(1): whether the head has caught up with the tail. */
@@ -220,7 +231,7 @@ public final class MpscLinkedQueue<E> extends LinkedQueuePad2<E> {
 
     @Override
     public boolean contains(Object o) {
-        return LinkedNode.anyAfterEquals(acquireHead(), o);
+        return LinkedNode.anyAfterEquals(this, o);
     }
 
     /** Unsupported: see the class javadoc. */
@@ -238,6 +249,6 @@ public final class MpscLinkedQueue<E> extends LinkedQueuePad2<E> {
      */
     @Override
     public Iterator<E> iterator() {
-        return new LinkedNodeIterator<>(acquireHead());
+        return new LinkedNodeIterator<>(this);
     }
 }
