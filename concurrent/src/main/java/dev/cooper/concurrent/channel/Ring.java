@@ -1,5 +1,7 @@
 package dev.cooper.concurrent.channel;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,10 +21,12 @@ final class Ring {
     /** Index of the oldest element. */
     private int head;
     /**
-     * Number of elements. Written only under the lock; volatile so that a thread waiting
-     * outside the lock can watch for room or for an element (a hint it re-checks under the lock).
+     * Number of elements. Read and written under the lock (plain); the writes are releases
+     * and {@link #sizeHint()} an acquire, so that a thread waiting outside the lock can watch
+     * for room or for an element (a hint it re-checks under the lock). A volatile write would
+     * add a full fence to every send and receive, on top of the lock's own.
      */
-    private volatile int size;
+    private int size;
 
     private Ring(Object[] items, boolean growable) {
         this.items = items;
@@ -40,7 +44,7 @@ final class Ring {
 
     /** The element count as last written; may be stale, so only a hint for waiting. */
     int sizeHint() {
-        return size;
+        return (int) SIZE.getAcquire(this);
     }
 
     boolean isEmpty() {
@@ -59,7 +63,7 @@ final class Ring {
         Object[] a = items;
         int i = head + n;
         a[i < a.length ? i : i - a.length] = e;
-        size = n + 1;
+        releaseSize(n + 1);
         return true;
     }
 
@@ -70,7 +74,7 @@ final class Ring {
         Object e = a[h];
         a[h] = null;
         head = h + 1 == a.length ? 0 : h + 1;
-        size = size - 1;
+        releaseSize(size - 1);
         return e;
     }
 
@@ -96,5 +100,22 @@ final class Ring {
         System.arraycopy(a, 0, b, firstPart, size - firstPart);
         items = b;
         head = 0;
+    }
+
+    // VarHandle mechanics
+
+    /** Release: orders the ring's own writes before it, for {@link #sizeHint()} readers. */
+    private void releaseSize(int n) {
+        SIZE.setRelease(this, n);
+    }
+
+    private static final VarHandle SIZE;
+
+    static {
+        try {
+            SIZE = MethodHandles.lookup().findVarHandle(Ring.class, "size", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 }
