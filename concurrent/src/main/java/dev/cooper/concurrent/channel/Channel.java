@@ -42,10 +42,12 @@ import java.util.List;
  *
  * <p><b>Nulls.</b> Channels carry no nulls: sending null throws {@link NullPointerException}.
  *
- * <p><b>Progress.</b> Blocking, and deadlock-free: each channel is guarded by one lock, held for
- * a constant number of steps per operation ({@code close} and {@code cancel}: linear in the
- * waiters and buffered elements); a thread never waits for another while holding a lock, except
- * for the channel locks a select acquires in one global order. Waiting is a few
+ * <p><b>Progress.</b> Blocking, and deadlock-free: each channel is guarded by one lock (a
+ * buffered channel by two, a send lock and a receive lock, so that a sender and a receiver do
+ * not contend), held for a constant number of steps per operation ({@code close} and
+ * {@code cancel}: linear in the waiters and buffered elements); a thread never waits for
+ * another while holding a lock, except for the channel locks taken in one global order (a
+ * select's, and a buffered channel's two). Waiting is a few
  * {@link Thread#yield() yields} (which let a partner on the same carrier run) followed by
  * {@link java.util.concurrent.locks.LockSupport#park parking}; the locks are
  * {@link java.util.concurrent.locks.ReentrantLock}s, never monitors, so a virtual thread never

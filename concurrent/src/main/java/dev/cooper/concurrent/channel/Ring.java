@@ -8,25 +8,31 @@ import java.util.List;
 /**
  * The buffer of a channel: a circular array (Go's {@code hchan.buf}), fixed for a buffered
  * channel, empty for a rendezvous channel, and doubling on demand for an unbounded one. No
- * allocation while it has room. Every method requires the owning channel's lock, except
- * {@link #sizeHint()}.
+ * allocation while it has room.
+ *
+ * <p>A slot says whether it holds an element: null is free, anything else is an element. So
+ * the sending side ({@link #offer}, {@link #hasRoom}) reads only the slot it fills and its own
+ * index, and the receiving side ({@link #poll}, {@link #peek}, {@link #isEmpty}) only the slot
+ * it empties and its own index: on a buffered channel each side runs under its own lock, and
+ * neither reads a line the other writes except the slot handed over (the FastFlow ring:
+ * M. Aldinucci et al., "FastFlow: high-level and efficient streaming on multi-core", 2012).
+ * The elements are the slots from the take index on, up to the first null; the locks make
+ * each side single-threaded. Sending-side methods require the channel's send lock,
+ * receiving-side ones its receive lock, {@link #drain()} both; {@link #looksNonEmpty()} and
+ * {@link #looksFull()} need none.
  */
 final class Ring {
     private static final int UNBOUNDED_INITIAL = 16;
     /** Some VMs reserve header words in an array: the JDK's own limit for array growth. */
     private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
+    /** Replaced only by {@link #grow()}, which runs on an unbounded channel under its one lock. */
     private Object[] items;
     private final boolean growable;
-    /** Index of the oldest element. */
-    private int head;
-    /**
-     * Number of elements. Read and written under the lock (plain); the writes are releases
-     * and {@link #sizeHint()} an acquire, so that a thread waiting outside the lock can watch
-     * for room or for an element (a hint it re-checks under the lock). A volatile write would
-     * add a full fence to every send and receive, on top of the lock's own.
-     */
-    private int size;
+    /** The slot the next element goes into; sending side. */
+    private int putIndex;
+    /** The slot of the oldest element; receiving side. */
+    private int takeIndex;
 
     private Ring(Object[] items, boolean growable) {
         this.items = items;
@@ -42,52 +48,85 @@ final class Ring {
         return new Ring(new Object[UNBOUNDED_INITIAL], true);
     }
 
-    /** The element count as last written; may be stale, so only a hint for waiting. */
-    int sizeHint() {
-        return (int) SIZE.getAcquire(this);
+    /** Sending side: whether {@link #offer} would succeed without growing. */
+    boolean hasRoom() {
+        Object[] a = items;
+        // Acquire: a null here was written by the receiving side after it read the element.
+        return a.length > 0 && getAcquire(a, putIndex) == null;
     }
 
-    boolean isEmpty() {
-        return size == 0;
-    }
-
-    /** Appends, growing if allowed; false when full (always, for a rendezvous ring). */
+    /** Sending side: appends, growing if allowed; false when full (always, for rendezvous). */
     boolean offer(Object e) {
-        int n = size;
-        if (n == items.length) {
+        if (!hasRoom()) {
             if (!growable) {
                 return false;
             }
             grow();
         }
         Object[] a = items;
-        int i = head + n;
-        a[i < a.length ? i : i - a.length] = e;
-        releaseSize(n + 1);
+        int i = putIndex;
+        // Release: the receiving side's acquire of the slot sees the element's contents.
+        setRelease(a, i, e);
+        putIndex = i + 1 == a.length ? 0 : i + 1;
         return true;
     }
 
-    /** Removes the oldest element; the ring must not be empty. */
+    /** Receiving side: whether there is no element. */
+    boolean isEmpty() {
+        return peek() == null;
+    }
+
+    /** Receiving side: the oldest element, or null if there is none. */
+    Object peek() {
+        Object[] a = items;
+        // Acquire: pairs with the release in offer.
+        return a.length == 0 ? null : getAcquire(a, takeIndex);
+    }
+
+    /** Receiving side: removes and returns the oldest element, or null if there is none. */
     Object poll() {
         Object[] a = items;
-        int h = head;
-        Object e = a[h];
-        a[h] = null;
-        head = h + 1 == a.length ? 0 : h + 1;
-        releaseSize(size - 1);
+        if (a.length == 0) {
+            return null;
+        }
+        int i = takeIndex;
+        Object e = getAcquire(a, i);
+        if (e != null) {
+            // Release, after the read: a sender that sees the null may refill the slot.
+            setRelease(a, i, null);
+            takeIndex = i + 1 == a.length ? 0 : i + 1;
+        }
         return e;
     }
 
-    /** Removes every element, oldest first, into a new list. */
+    /** Both sides: removes every element, oldest first, into a new list. */
     List<Object> drain() {
-        int n = size;
-        List<Object> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            out.add(poll());
+        List<Object> out = new ArrayList<>();
+        for (Object e; (e = poll()) != null; ) {
+            out.add(e);
         }
         return out;
     }
 
+    /**
+     * No lock: whether the ring looks as if it holds an element, from racy reads of the take
+     * index and its slot. A hint for a thread waiting outside the locks, which re-checks under
+     * them.
+     */
+    boolean looksNonEmpty() {
+        Object[] a = items;
+        int i = takeIndex;
+        return i < a.length && getAcquire(a, i) != null;
+    }
+
+    /** No lock: whether the ring looks full; a hint, as {@link #looksNonEmpty()}. */
+    boolean looksFull() {
+        Object[] a = items;
+        int i = putIndex;
+        return i >= a.length || getAcquire(a, i) != null;
+    }
+
+    /** Unbounded channel, under its one lock: doubles the array, keeping the order. */
     private void grow() {
         Object[] a = items;
         if (a.length == MAX_ARRAY) {
@@ -95,27 +134,24 @@ final class Ring {
         }
         int length = (int) Math.min((long) a.length << 1, MAX_ARRAY);
         Object[] b = new Object[length];
-        int firstPart = Math.min(size, a.length - head);
-        System.arraycopy(a, head, b, 0, firstPart);
-        System.arraycopy(a, 0, b, firstPart, size - firstPart);
+        // Full: the elements run from takeIndex all the way round to putIndex == takeIndex.
+        int firstPart = a.length - takeIndex;
+        System.arraycopy(a, takeIndex, b, 0, firstPart);
+        System.arraycopy(a, 0, b, firstPart, takeIndex);
         items = b;
-        head = 0;
+        takeIndex = 0;
+        putIndex = a.length;
     }
 
     // VarHandle mechanics
 
-    /** Release: orders the ring's own writes before it, for {@link #sizeHint()} readers. */
-    private void releaseSize(int n) {
-        SIZE.setRelease(this, n);
+    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
+
+    private static Object getAcquire(Object[] a, int i) {
+        return SLOT.getAcquire(a, i);
     }
 
-    private static final VarHandle SIZE;
-
-    static {
-        try {
-            SIZE = MethodHandles.lookup().findVarHandle(Ring.class, "size", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+    private static void setRelease(Object[] a, int i, Object value) {
+        SLOT.setRelease(a, i, value);
     }
 }

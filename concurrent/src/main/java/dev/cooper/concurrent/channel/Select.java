@@ -60,9 +60,16 @@ public final class Select<R> {
     /*
      * Protocol: the one of Go's runtime/select.go (selectgo), with Java locks.
      *
-     *   Pass 1. Lock every channel involved, each once, in increasing channel id: a single
-     *           global order, so selects and plain operations (which hold one lock and never
-     *           wait for another) cannot deadlock. Try the clauses in a fresh random order;
+     *   Pass 0. If every clause is on a buffered channel: try the clauses, in a fresh random
+     *           order, by the channels' fast paths (each one complete send or receive under
+     *           one of the channel's two locks, see LockedChannel). The first that completes
+     *           is the clause that fired. Only when all clauses are on buffered channels,
+     *           so that no clause is ready only under the locks while another is tried
+     *           first: the choice among ready clauses stays uniform.
+     *   Pass 1. Lock every channel involved, each once (both locks of a buffered one, send
+     *           lock first), in increasing channel id: a single global order, so selects and
+     *           plain operations (which hold one lock, or a channel's two in that order, and
+     *           never wait for another) cannot deadlock. Try the clauses in a fresh random order;
      *           the first one ready completes right there, under the locks.
      *   Pass 2. If none is ready (and there is no default): rearm the select's one Waiter and
      *           its Node per clause (made by the first run that waits and kept, as Go caches
@@ -92,6 +99,8 @@ public final class Select<R> {
     private Supplier<? extends R> otherwise;
     /** The distinct channels in lock order; recomputed after a clause is added. */
     private LockedChannel<?>[] lockOrder;
+    /** Whether every channel in {@link #lockOrder} is buffered (pass 0 applies). */
+    private boolean allBuffered;
     /** Scratch for the per-run random permutation of clause indices. */
     private int[] pollOrder = new int[0];
     /**
@@ -195,12 +204,23 @@ public final class Select<R> {
         int[] order = shuffledOrder(n);
         LockedChannel<?>[] locks = lockOrder();
 
+        // Pass 0, on buffered channels only.
+        if (allBuffered) {
+            for (int k = 0; k < n; k++) {
+                Clause<R> clause = clauses.get(order[k]);
+                Object o = clause.attemptFast();
+                if (o != LockedChannel.EMPTY && o != LockedChannel.FULL) {
+                    return clause.fire(o);
+                }
+            }
+        }
+
         // Pass 1 (and pass 2 if nothing is ready), under every lock.
         Clause<R> ready = null;
         Object outcome = null;
         Waiter linked = null; // the waiter, once its nodes are linked
         for (LockedChannel<?> c : locks) {
-            c.lock.lock();
+            c.lock();
         }
         try {
             for (int k = 0; k < n; k++) {
@@ -222,7 +242,7 @@ public final class Select<R> {
             }
         } finally {
             for (int i = locks.length - 1; i >= 0; i--) {
-                locks[i].lock.unlock();
+                locks[i].unlock();
             }
         }
         if (ready != null) {
@@ -307,6 +327,7 @@ public final class Select<R> {
                     .sorted(Comparator.comparingLong(c -> c.id))
                     .toArray(LockedChannel<?>[]::new);
             lockOrder = locks;
+            allBuffered = Arrays.stream(locks).allMatch(c -> c.split);
         }
         return locks;
     }
@@ -348,6 +369,9 @@ public final class Select<R> {
         /** Under lock: tries to proceed now; EMPTY or FULL when not ready. */
         abstract Object attempt();
 
+        /** Without the lock, buffered channel only: as attempt(), by the channel's fast path. */
+        abstract Object attemptFast();
+
         /** Under lock: arms {@code node} (one of this clause's) and links it into the queue. */
         abstract void enqueue(Node node);
 
@@ -382,6 +406,11 @@ public final class Select<R> {
         }
 
         @Override
+        Object attemptFast() {
+            return channel.receiveFast();
+        }
+
+        @Override
         void enqueue(Node node) {
             node.arm(null);
             channel.addReceiver(node);
@@ -389,11 +418,11 @@ public final class Select<R> {
 
         @Override
         void dequeue(Node node) {
-            channel.lock.lock();
+            channel.lock();
             try {
                 channel.removeReceiver(node);
             } finally {
-                channel.lock.unlock();
+                channel.unlock();
             }
         }
 
@@ -442,6 +471,11 @@ public final class Select<R> {
         }
 
         @Override
+        Object attemptFast() {
+            return channel.sendFast(element);
+        }
+
+        @Override
         void enqueue(Node node) {
             node.arm(element);
             channel.addSender(node);
@@ -449,11 +483,11 @@ public final class Select<R> {
 
         @Override
         void dequeue(Node node) {
-            channel.lock.lock();
+            channel.lock();
             try {
                 channel.removeSender(node);
             } finally {
-                channel.lock.unlock();
+                channel.unlock();
             }
         }
 

@@ -1,9 +1,13 @@
 package dev.cooper.concurrent.channel;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
  * The FIFO queue of operations blocked on one side of a channel (Go's {@code waitq}): a doubly
  * linked list, so that a node withdrawn on timeout, interrupt or by a select that fired
- * elsewhere leaves in O(1). Every method requires the owning channel's lock.
+ * elsewhere leaves in O(1). Every method requires the owning channel's lock (both locks of a
+ * buffered channel), except {@link #mayHaveWaiters()}.
  *
  * <p>Nodes of finished operations may still be linked (a select whose other clause fired and
  * has not yet unlinked this one): {@code claim*} skip them, since their owner's CAS fails.
@@ -11,6 +15,15 @@ package dev.cooper.concurrent.channel;
 final class WaitQueue {
     private Node head;
     private Node tail;
+
+    /**
+     * Without the lock: whether a node may be linked. A fast path of a buffered channel calls
+     * it after its own critical section; see LockedChannel for why that read cannot miss a
+     * waiter that needs it.
+     */
+    boolean mayHaveWaiters() {
+        return HEAD.getAcquire(this) != null;
+    }
 
     void add(Node node) {
         node.queued = true;
@@ -89,6 +102,18 @@ final class WaitQueue {
             remove(n);
             n.success = false; // published by the firing CAS
             n.owner.tryFire(n); // fails for stale nodes, which are just dropped
+        }
+    }
+
+    // VarHandle mechanics
+
+    private static final VarHandle HEAD;
+
+    static {
+        try {
+            HEAD = MethodHandles.lookup().findVarHandle(WaitQueue.class, "head", Node.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
         }
     }
 }
