@@ -52,7 +52,9 @@ import java.util.List;
  * {@link java.util.concurrent.locks.LockSupport#park parking}; the locks are
  * {@link java.util.concurrent.locks.ReentrantLock}s, never monitors, so a virtual thread never
  * pins its carrier. Waiting senders, and waiting receivers, are served
- * first-come first-served.
+ * first-come first-served among themselves. On a buffered channel an operation that arrives
+ * while an element (or a free slot) is on its way to a waiting one may take it first, as a
+ * newcomer may barge in on a non-fair lock; the waiter is served with the next.
  *
  * <p>Implementations are this package's own; the interface is sealed because {@link Select}
  * needs their internals.

@@ -116,7 +116,11 @@ final class BlockingScenarios {
                         List.of(Op.TRY_RECEIVE)),
                 new Plan(List.of(),
                         List.of(List.of(Op.SEND), List.of(Op.SEND), List.of(Op.RECEIVE, Op.RECEIVE)),
-                        List.of(Op.CANCEL)));
+                        List.of(Op.CANCEL)),
+                // A close between a buffered send's insert and its hand-over to a receiver
+                // already waiting (decision 0012): that receiver must still get the element.
+                new Plan(List.of(), List.of(List.of(Op.RECEIVE), List.of(Op.SEND), List.of(Op.CLOSE)),
+                        List.of(Op.TRY_RECEIVE)));
         for (Plan plan : plans) {
             if (!cannotHang(plan, capacity)) {
                 throw new IllegalStateException("canonical scenario can hang: " + plan);
