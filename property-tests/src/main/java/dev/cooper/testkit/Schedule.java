@@ -83,9 +83,13 @@ public record Schedule<M>(int producers, int consumers, int capacity, List<M> me
 
     /**
      * Schedules of {@code 1..maxProducers} producers, {@code 1..maxConsumers} consumers, an
-     * edge-heavy {@linkplain #capacities(int) capacity} up to 1024, up to {@code maxMessages}
-     * messages of {@code message} (often just around the capacity, where containers wrap), and
-     * up to 8 pauses at random points.
+     * edge-heavy {@linkplain #capacities(int) capacity} up to 1024 (often just around the
+     * number of messages, where containers wrap), up to {@code maxMessages} messages of
+     * {@code message}, and up to 8 pauses at random points.
+     *
+     * <p>The message count is drawn before the capacity, so shrinking the capacity towards 1
+     * never changes the count. Drawn the other way round, a count near the capacity followed
+     * the capacity down, the failure went away, and shrinking stopped at capacities like 512.
      */
     public static <M> Gen<Schedule<M>> gen(int maxProducers, int maxConsumers, int maxMessages, Gen<M> message) {
         Checks.atLeast("maxProducers", maxProducers, 1);
@@ -95,13 +99,14 @@ public record Schedule<M>(int producers, int consumers, int capacity, List<M> me
         Gen<Integer> producerCounts = Gen.ints(1, maxProducers);
         Gen<Integer> consumerCounts = Gen.ints(1, maxConsumers);
         Gen<Integer> capacities = capacities(MAX_CAPACITY);
+        Gen<Integer> messageCounts = Gen.ints(0, maxMessages);
         Gen<Role> roles = Gen.enumOf(Role.class);
         Gen<PauseKind> kinds = Gen.enumOf(PauseKind.class);
         return src -> {
             int producers = producerCounts.generate(src);
             int consumers = consumerCounts.generate(src);
-            int capacity = capacities.generate(src);
-            int count = messageCount(capacity, maxMessages).generate(src);
+            int count = messageCounts.generate(src);
+            int capacity = capacityFor(count, capacities).generate(src);
             List<M> messages = message.list(count, count).generate(src);
             List<Pause> pauses = new ArrayList<>();
             while (pauses.size() < MAX_PAUSES && src.drawBoolean(0.5)) {
@@ -159,12 +164,24 @@ public record Schedule<M>(int producers, int consumers, int capacity, List<M> me
         }
     }
 
-    private static Gen<Integer> messageCount(int capacity, int maxMessages) {
-        List<Integer> aroundCapacity = IntStream.of(capacity - 1, capacity, capacity + 1, 2 * capacity, 2 * capacity + 1)
-                .filter(n -> n >= 0 && n <= maxMessages).boxed().toList();
-        Gen<Integer> any = Gen.ints(0, maxMessages);
-        return aroundCapacity.isEmpty() ? any
-                : Gen.frequency(Map.entry(3, any), Map.entry(1, Gen.elements(aroundCapacity)));
+    /**
+     * A capacity for {@code count} messages: one of {@code capacities}, or, one time in four,
+     * one that makes the messages fill the container just short of, exactly to, or just past
+     * its end, or twice round. Both candidates are always drawn, whichever is used, so that
+     * the choice between them can shrink to the first alone (a choice that changed how many
+     * choices follow it could not shrink without running out of them), and the first shrinks
+     * to capacity 1 without touching the count, which was drawn before.
+     */
+    private static Gen<Integer> capacityFor(int count, Gen<Integer> capacities) {
+        List<Integer> aroundCount = IntStream.of(count - 1, count, count + 1, count / 2, (count + 1) / 2)
+                .map(c -> Math.clamp(c, 1, MAX_CAPACITY)).distinct().boxed().toList();
+        Gen<Integer> nearCount = Gen.elements(aroundCount);
+        return src -> {
+            boolean near = src.drawBoolean(0.25);
+            int edge = capacities.generate(src);
+            int fit = nearCount.generate(src);
+            return near ? fit : edge;
+        };
     }
 
     /**

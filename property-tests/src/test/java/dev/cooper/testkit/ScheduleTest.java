@@ -11,6 +11,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Schedules stay in their shape, and drive delivery properties that catch a broken queue. */
 class ScheduleTest {
@@ -85,6 +87,26 @@ class ScheduleTest {
         assertEquals(List.of(), shrunk.pauses(), report);
         assertTrue(failure.getCause().getMessage().contains("LOST       producer 0 seq 999: "),
                 failure.getCause().getMessage());
+    }
+
+    /**
+     * Seeds whose failing schedules once stopped shrinking at capacities 512, 1024, 500 or 999:
+     * the message count used to follow the capacity down, or the choice between edge and
+     * count-fitted capacities changed how many choices followed it.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 30, 38, 40})
+    void shrinkingReachesTheMinimalScheduleWhateverTheSeed(long seed) {
+        PropertyFailure failure = assertThrows(PropertyFailure.class,
+                () -> Property.forAll(Schedule.gen(3, 2, 3 * DroppingQueue.EVERY, Gen.constant("m")))
+                        .seed(seed)
+                        .tries(50)
+                        .check(s -> ScheduleRunner.run(s, new DroppingQueue<>(s.capacity())).assertClean()));
+        Schedule<?> shrunk = (Schedule<?>) failure.shrunk();
+        assertEquals(List.of(1, 1, 1, DroppingQueue.EVERY, 0),
+                List.of(shrunk.producers(), shrunk.consumers(), shrunk.capacity(), shrunk.messages().size(),
+                        shrunk.pauses().size()),
+                failure.getMessage());
     }
 
     @Test
