@@ -19,8 +19,11 @@ interface Pipe {
 
     /**
      * The pipe named {@code name} with room for {@code buffer} messages (0: rendezvous):
-     * {@code cooper} (a cooper channel), {@code jox} (a jox channel), {@code jdk.SynchronousQueue} (rendezvous only) or
-     * {@code jdk.ArrayBlockingQueue} (buffered only).
+     * {@code cooper} (a cooper channel), {@code jox} (a jox channel), {@code jdk.SynchronousQueue} (rendezvous only),
+     * {@code jdk.ArrayBlockingQueue} (buffered only), or {@code cooper.<QueueKind>} (a cooper queue
+     * of that kind, buffered only, with {@code put}/{@code take}: what a channel's close, cancel
+     * and select cost against a bare queue, e.g. {@code -p impl=cooper,cooper.SPSC_ARRAY}).
+     * The {@code cooper.} names are not in the benchmarks' default parameters.
      *
      * @throws IllegalArgumentException for an unknown name, or a buffer the pipe cannot have
      */
@@ -47,8 +50,15 @@ interface Pipe {
                 }
                 yield queue(new ArrayBlockingQueue<>(buffer));
             }
+            case String kind when kind.startsWith("cooper.") -> {
+                if (buffer == 0) {
+                    throw new IllegalArgumentException("buffer: 0 (expected: >= 1 for a queue)");
+                }
+                yield queue(dev.cooper.concurrent.queue.QueueKind.valueOf(kind.substring("cooper.".length()))
+                        .create(buffer));
+            }
             default -> throw new IllegalArgumentException("pipe: " + name
-                    + " (expected: cooper, jox, jdk.SynchronousQueue or jdk.ArrayBlockingQueue)");
+                    + " (expected: cooper, jox, jdk.SynchronousQueue, jdk.ArrayBlockingQueue or cooper.<QueueKind>)");
         };
     }
 
