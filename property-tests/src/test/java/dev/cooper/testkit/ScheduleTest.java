@@ -73,11 +73,7 @@ class ScheduleTest {
 
     @Test
     void queueThatDropsElementsIsCaughtWithAMinimalSchedule() {
-        PropertyFailure failure = assertThrows(PropertyFailure.class,
-                () -> Property.forAll(Schedule.gen(3, 2, 3 * DroppingQueue.EVERY, Gen.constant("m")))
-                        .seed(20261126L)
-                        .tries(50)
-                        .check(s -> ScheduleRunner.run(s, new DroppingQueue<>(s.capacity())).assertClean()));
+        PropertyFailure failure = droppingQueueFailure(20261126L);
         Schedule<?> shrunk = (Schedule<?>) failure.shrunk();
         String report = failure.getMessage();
         assertEquals(1, shrunk.producers(), report);
@@ -97,11 +93,7 @@ class ScheduleTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 30, 38, 40})
     void shrinkingReachesTheMinimalScheduleWhateverTheSeed(long seed) {
-        PropertyFailure failure = assertThrows(PropertyFailure.class,
-                () -> Property.forAll(Schedule.gen(3, 2, 3 * DroppingQueue.EVERY, Gen.constant("m")))
-                        .seed(seed)
-                        .tries(50)
-                        .check(s -> ScheduleRunner.run(s, new DroppingQueue<>(s.capacity())).assertClean()));
+        PropertyFailure failure = droppingQueueFailure(seed);
         Schedule<?> shrunk = (Schedule<?>) failure.shrunk();
         assertEquals(List.of(1, 1, 1, DroppingQueue.EVERY, 0),
                 List.of(shrunk.producers(), shrunk.consumers(), shrunk.capacity(), shrunk.messages().size(),
@@ -117,5 +109,14 @@ class ScheduleTest {
         List<Integer> sizes = new ArrayList<>();
         Schedule.gen(1, 1, 64, Gen.constant(0)).samples(5, 500).forEach(s -> sizes.add(s.messages().size()));
         assertTrue(sizes.contains(0) && sizes.contains(64));
+    }
+
+    /** The failure of the delivery property against a queue that drops every 1000th element. */
+    private static PropertyFailure droppingQueueFailure(long seed) {
+        return assertThrows(PropertyFailure.class,
+                () -> Property.forAll(Schedule.gen(3, 2, 3 * DroppingQueue.EVERY, Gen.constant("m")))
+                        .seed(seed)
+                        .tries(50)
+                        .check(s -> ScheduleRunner.run(s, new DroppingQueue<>(s.capacity())).assertClean()));
     }
 }

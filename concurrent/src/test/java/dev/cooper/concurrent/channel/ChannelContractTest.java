@@ -182,6 +182,36 @@ class ChannelContractTest {
     }
 
     @ParameterizedTest
+    @EnumSource(Kind.class)
+    void waitingReceiversAreServedFirstComeFirstServed(Kind kind) throws Exception {
+        Channel<String> ch = kind.create();
+        Forked<String> first = Forked.fork(ch::receive).awaitParked();
+        Forked<String> second = Forked.fork(ch::receive).awaitParked();
+        ch.send("a");
+        assertEquals("a", first.join());
+        ch.send("b");
+        assertEquals("b", second.join());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"RENDEZVOUS", "BUFFERED_1", "BUFFERED_16"})
+    void waitingSendersAreServedFirstComeFirstServed(Kind kind) throws Exception {
+        Channel<String> ch = kind.create();
+        for (int i = 0; i < kind.capacity; i++) {
+            ch.send("buffered");
+        }
+        Forked<Void> first = Forked.run(() -> ch.send("a")).awaitParked();
+        Forked<Void> second = Forked.run(() -> ch.send("b")).awaitParked();
+        for (int i = 0; i < kind.capacity; i++) {
+            assertEquals("buffered", ch.receive());
+        }
+        assertEquals("a", ch.receive());
+        first.join();
+        assertEquals("b", ch.receive());
+        second.join();
+    }
+
+    @ParameterizedTest
     @EnumSource(value = Kind.class, names = {"RENDEZVOUS", "BUFFERED_1", "BUFFERED_16"})
     void timedSendOnFullTimesOutWithoutEnqueuing(Kind kind) throws Exception {
         Channel<Integer> ch = kind.create();

@@ -76,11 +76,7 @@ class ChannelLinearizabilityTest {
     }
 
     private static Channel<Integer> create() {
-        return switch (capacity) {
-            case 0 -> Channel.rendezvous();
-            case Integer.MAX_VALUE -> Channel.unbounded();
-            default -> Channel.buffered(capacity);
-        };
+        return ChannelBlockingLinearizabilityTest.create(capacity);
     }
 
     /** The operations under test; Lincheck builds one per invocation. */
