@@ -35,8 +35,9 @@ import java.util.concurrent.locks.LockSupport;
  *       then {@link Reader#receive()} throws {@link ChannelClosedException}.</li>
  *   <li><b>Progress.</b> {@code tryPublish} and {@link Reader#poll()} are wait-free apart from
  *       the readers' array (copy-on-write, replaced by CAS on join and leave) and, under the
- *       drop policy with a ring of one slot, a lagging reader's {@code poll()} waiting for the
- *       writer to finish a publish it has begun;
+ *       drop policy, a reader a full ring behind waiting for the writer to finish a publish it
+ *       has begun (two stores), so that it never reports a drop before the message that
+ *       caused it;
  *       {@code publish} and {@code receive} spin briefly, then park.</li>
  *   <li><b>Memory consistency.</b> Actions of the writer before it publishes a message
  *       happen-before the actions of a reader after it receives that message.</li>
@@ -67,7 +68,9 @@ public final class Broadcast<T> implements AutoCloseable {
      *    slot with acquire semantics and then `claimed`: if claimed < s + capacity, the write
      *    of s + capacity had not begun when the slot was read (had the reader seen that write,
      *    the release/acquire pair would have shown it the claim), so the value read is s.
-     *    Otherwise it skips ahead to claimed - capacity + 1.
+     *    Otherwise it skips ahead to claimed - capacity + 1, but only once the cursor has
+     *    reached `claimed`: a skip made for a message not yet published would report the drop
+     *    before the message that caused it (found by BroadcastBlockingLinearizabilityTest).
      *  - waiting is spin, yield, then park (no wait strategies), with Dekker handshakes on
      *    volatile fields so that no wake-up is lost: a waiting reader registers in
      *    `waitingReaders` (getAndAdd) before re-checking the cursor, the writer stores the
@@ -464,17 +467,21 @@ public final class Broadcast<T> implements AutoCloseable {
             long n = next;
             long skipped = 0;
             while (true) {
-                long oldest = b.claimed - b.ring.length + 1;
+                long claimed = b.claimed;
+                long oldest = claimed - b.ring.length + 1;
                 if (n < oldest) {
+                    if (claimed > b.cursor) {
+                        // The message that pushes `n` out is claimed but not yet published.
+                        // Skipping now would report the drop before that message exists (a
+                        // poll right after would find nothing new), and with one slot the
+                        // slot may still hold the previous message. The writer is two stores
+                        // away from publishing it. So every skip is to a published state, and
+                        // n <= cursor holds throughout.
+                        Thread.onSpinWait();
+                        continue;
+                    }
                     skipped += oldest - n;
                     n = oldest;
-                }
-                if (n > b.cursor) {
-                    // Ring of one slot only: the writer has claimed `n` but not yet published
-                    // it, and the slot may still hold the previous message. The writer is two
-                    // stores away from publishing it.
-                    Thread.onSpinWait();
-                    continue;
                 }
                 T message = (T) b.acquireSlot((int) n & b.mask);
                 if (b.claimed < n + b.ring.length) {

@@ -26,7 +26,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       Lincheck reports ("The execution has hung") is a blocked operation the channel failed to
  *       wake.</li>
  * </ul>
- * Each check runs six canonical races (a receive against a send-then-close, a send waiting on
+ * What such a hang cannot show is a missing unpark. Lincheck's model checker lets
+ * {@code LockSupport.park} return at once, as a spurious wake-up, and {@link Waiter}'s park
+ * loop re-reads its state, so a completer that fires a waiter without unparking it goes
+ * unnoticed here. A mutation run of exactly that (no unpark in {@code Waiter.tryFire}) left
+ * this suite green. The real-thread tests catch it: {@link ChannelContractTest}'s
+ * first-come-first-served tests failed on their own timeouts. The build's default per-test
+ * timeout ({@code cooper.testTimeout} in the root pom) turns any other such hang into a
+ * failure.
+ *
+ * <p>Each check runs six canonical races (a receive against a send-then-close, a send waiting on
  * a full buffer against a receive and a close, ...; see {@link BlockingScenarios#canonical})
  * and then random scenarios from a fixed seed.
  *
