@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The one implementation of {@link Channel}, for all three kinds: a ring buffer (empty for
@@ -69,8 +68,9 @@ final class LockedChannel<E> implements Channel<E> {
      *   receiveLock, as close, cancel and waits do, and select takes the channels in id
      *   order, each sendLock then receiveLock: one global order, no deadlock.
      *
-     * Departures from Go, for the JVM: the lock is a ReentrantLock (parks, never pins a virtual
-     * thread); before waiting, a receiver on a buffered channel (and a sender on a full one)
+     * Departures from Go, for the JVM: the lock is a ChannelLock, a mutex on AQS (parks, never
+     * pins a virtual thread) whose object also holds the wait queues' ends, so that a hand-off
+     * finds the queue in the line of the lock word it has just won; before waiting, a receiver on a buffered channel (and a sender on a full one)
      * first yields a few times outside the lock watching the ring's size, which keeps the
      * buffered path free of node allocation and park/unpark while the partner keeps up; a
      * blocked operation spins for an adaptive budget (SpinBudget, one per channel), then
@@ -94,17 +94,19 @@ final class LockedChannel<E> implements Channel<E> {
     /** Unique, increasing: the global order in which a select locks several channels. */
     final long id = IDS.getAndIncrement();
     /** The sending side of the ring (buffered), or everything below (rendezvous, unbounded). */
-    private final ReentrantLock sendLock = new ReentrantLock();
+    private final ChannelLock sendLock = new ChannelLock();
     /**
      * The receiving side of the ring (buffered), or the same lock as {@link #sendLock}. Both
      * together guard everything else below and the nodes linked in the queues.
      */
-    private final ReentrantLock receiveLock;
+    private final ChannelLock receiveLock;
     /** Whether the two locks differ: a buffered channel, with the fast paths. */
     final boolean split;
     private final Ring ring;
-    private final WaitQueue senders = new WaitQueue();
-    private final WaitQueue receivers = new WaitQueue();
+    /** Its ends live in receiveLock, read after receiveFast (see ChannelLock). */
+    private final WaitQueue senders;
+    /** Its ends live in sendLock, read after sendFast (see ChannelLock). */
+    private final WaitQueue receivers;
     /**
      * Written under both locks; read under either (the fast paths), and volatile for
      * {@link #isClosed()} and for waits outside the locks.
@@ -123,7 +125,9 @@ final class LockedChannel<E> implements Channel<E> {
     LockedChannel(int capacity) {
         this.ring = capacity == Integer.MAX_VALUE ? Ring.unbounded() : Ring.fixed(capacity);
         this.split = capacity != 0 && capacity != Integer.MAX_VALUE;
-        this.receiveLock = split ? new ReentrantLock() : sendLock;
+        this.receiveLock = split ? new ChannelLock() : sendLock;
+        this.senders = WaitQueue.senders(receiveLock);
+        this.receivers = WaitQueue.receivers(sendLock);
         this.roundsBeforeWaiting = capacity == 0 ? 0 : Waiter.ROUNDS;
     }
 
