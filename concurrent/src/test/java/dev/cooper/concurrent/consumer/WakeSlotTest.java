@@ -89,7 +89,7 @@ class WakeSlotTest {
      * The handshake under a race: the waker makes the condition true and then wakes; the owner
      * begins its wait, re-checks the condition and only then blocks. Each round must end (a lost
      * wake-up hangs the round, and the test's timeout fails it), and no interrupt may survive
-     * endWait. The waker's delay is random, so it lands before, during and after the block; a
+     * endWait, not even one that lands after it returned. The waker's delay is random, so it lands before, during and after the block; a
      * failure names its seed (replay with {@code -Dcooper.seed=<seed>}).
      */
     @Test
@@ -103,6 +103,7 @@ class WakeSlotTest {
             AtomicBoolean condition = new AtomicBoolean();
             AtomicReference<String> failure = new AtomicReference<>();
             CountDownLatch created = new CountDownLatch(1);
+            CountDownLatch wakerDone = new CountDownLatch(1);
             WakeSlot[] slot = new WakeSlot[1];
             Thread owner = Thread.ofVirtual().start(() -> {
                 try {
@@ -121,6 +122,13 @@ class WakeSlotTest {
                     }
                 }
                 slot[0].endWait();
+                try {
+                    // A wake-up that endWait let through lands later: wait for the waker to
+                    // finish, then look (an interrupt set by then ends this await at once).
+                    wakerDone.await();
+                } catch (InterruptedException leaked) {
+                    Thread.currentThread().interrupt();
+                }
                 if (Thread.currentThread().isInterrupted()) {
                     failure.set("an interrupt leaked past endWait");
                 }
@@ -133,6 +141,7 @@ class WakeSlotTest {
             }
             condition.set(true);
             slot[0].wake();
+            wakerDone.countDown();
             owner.join();
             assertNull(failure.get(), () -> "round " + round + ": " + failure.get()
                     + " (replay: -Dcooper.seed=" + seed + ")");
