@@ -1,0 +1,78 @@
+package dev.cooper.concurrent.channel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link ChannelLock} as a lock, apart from the channels that use it: it excludes, a thread
+ * that finds it held parks (and shows up as queued) instead of spinning on, and the unlock
+ * wakes it. The channel suites test it as part of each operation.
+ */
+class ChannelLockTest {
+    /** Guarded by the lock under test; plain on purpose, so that a lost exclusion loses counts. */
+    private long counter;
+
+    @Test
+    void excludesVirtualAndPlatformThreadsAlike() throws InterruptedException {
+        ChannelLock lock = new ChannelLock();
+        int threads = 16;
+        int rounds = 20_000;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> started = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread.Builder builder = t % 2 == 0 ? Thread.ofVirtual() : Thread.ofPlatform();
+            started.add(builder.start(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+                for (int i = 0; i < rounds; i++) {
+                    lock.lock();
+                    try {
+                        counter++;
+                    } finally {
+                        lock.unlock();
+                    }
+                }
+            }));
+        }
+        start.countDown();
+        for (Thread t : started) {
+            t.join();
+        }
+        assertEquals((long) threads * rounds, counter, "increments lost: the lock let two in");
+    }
+
+    @Test
+    void aThreadThatFindsItHeldParksAndTheUnlockLetsItIn() throws InterruptedException {
+        ChannelLock lock = new ChannelLock();
+        CountDownLatch acquired = new CountDownLatch(1);
+        lock.lock();
+        Thread contender = Thread.ofVirtual().start(() -> {
+            lock.lock();
+            try {
+                acquired.countDown();
+            } finally {
+                lock.unlock();
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!(lock.hasQueuedThreads() && contender.getState() == Thread.State.WAITING)) {
+            assertTrue(System.nanoTime() < deadline, "the contender neither queued nor parked");
+            Thread.sleep(1);
+        }
+        assertFalse(acquired.await(20, TimeUnit.MILLISECONDS), "got in while the lock was held");
+        lock.unlock();
+        assertTrue(acquired.await(10, TimeUnit.SECONDS), "the unlock did not let the contender in");
+        contender.join();
+        assertFalse(lock.hasQueuedThreads());
+    }
+}
