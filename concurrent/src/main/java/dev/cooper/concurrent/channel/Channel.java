@@ -51,10 +51,11 @@ import java.util.List;
  * {@link Thread#yield() yields} (which let a partner on the same carrier run) followed by
  * {@link java.util.concurrent.locks.LockSupport#park parking}; the locks are built on
  * {@link java.util.concurrent.locks.AbstractQueuedSynchronizer} (as {@code ReentrantLock} is),
- * never monitors, so a virtual thread never pins its carrier. Waiting senders, and waiting receivers, are served
- * first-come first-served among themselves. On a buffered channel an operation that arrives
- * while an element (or a free slot) is on its way to a waiting one may take it first, as a
- * newcomer may barge in on a non-fair lock; the waiter is served with the next.
+ * never monitors, so a virtual thread never pins its carrier. Waiting senders, and waiting
+ * receivers, are served first-come first-served among themselves. On a buffered channel an
+ * operation that arrives while an element (or a free slot) is on its way to a waiting one may
+ * take it first, as a newcomer may barge in on a non-fair lock; the waiter is served with the
+ * next.
  *
  * <p>Implementations are this package's own; the interface is sealed because {@link Select}
  * needs their internals.

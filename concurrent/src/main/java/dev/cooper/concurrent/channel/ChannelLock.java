@@ -2,12 +2,13 @@ package dev.cooper.concurrent.channel;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 
 /**
- * A channel's lock, which also holds the ends of its wait queues: a non-reentrant mutex built
- * on {@link AbstractQueuedSynchronizer} (exclusive mode; state 0 is free, 1 is held), so a
- * contended {@link #lock()} spins briefly and then parks, never pinning a virtual thread.
+ * A channel's lock, which also holds the ends of its wait queues and its ring's indices (the
+ * fields of {@link ChannelLockFields}): a non-reentrant mutex built on
+ * {@link java.util.concurrent.locks.AbstractQueuedSynchronizer} (exclusive mode; state 0 is
+ * free, 1 is held), so a contended {@link #lock()} spins briefly and then parks, never pinning
+ * a virtual thread.
  *
  * <p>Why the queue ends live here (decision 0014). A rendezvous hand-off is a chain of cache-line
  * transfers between the two threads: the completer takes the lock, reads the head of the
@@ -21,20 +22,24 @@ import java.util.concurrent.locks.AbstractQueuedSynchronizer;
  * <p>A buffered channel has two locks (see LockedChannel). Each queue's ends then sit in the
  * lock of the side that checks that queue after its fast path: a send, holding the send lock,
  * then asks whether receivers wait, so the receivers' ends are in the send lock, and the
- * senders' ends in the receive lock. A rendezvous or unbounded channel has one lock and keeps
- * both queues' ends in it.
+ * senders' ends in the receive lock. The ring's put index sits in the send lock and its take
+ * index in the receive lock: each side then finds its index in the line of the lock word it
+ * has just won, and the two sides share no line but the ring's slots (in one object, as the
+ * ring had them, the two indices were written by both sides in turn). A rendezvous or
+ * unbounded channel has one lock and keeps all of these in it.
  *
  * <p>Reentrancy is not needed: no code path takes a channel's lock while holding it, and a
  * {@link Select} locks each distinct channel once.
  */
 @SuppressWarnings("serial") // AQS is Serializable; a channel's lock is never serialized
-final class ChannelLock extends AbstractQueuedSynchronizer {
-    /** The ends of the senders' queue, if it lives here; guarded by the channel's lock(s). */
-    Node sendersHead;
-    Node sendersTail;
-    /** The ends of the receivers' queue, if it lives here; guarded by the channel's lock(s). */
-    Node receiversHead;
-    Node receiversTail;
+final class ChannelLock extends ChannelLockFields {
+    // Padding, after the fields of ChannelLockFields: a buffered channel allocates its two
+    // locks one after the other, and its sending and receiving sides must not share a cache
+    // line. 64 bytes, laid out last (checked with JOL 0.17 on JDK 25).
+    byte p00, p01, p02, p03, p04, p05, p06, p07, p08, p09, p0a, p0b, p0c, p0d, p0e, p0f;
+    byte p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p1a, p1b, p1c, p1d, p1e, p1f;
+    byte p20, p21, p22, p23, p24, p25, p26, p27, p28, p29, p2a, p2b, p2c, p2d, p2e, p2f;
+    byte p30, p31, p32, p33, p34, p35, p36, p37, p38, p39, p3a, p3b, p3c, p3d, p3e, p3f;
 
     /** Takes the lock: one CAS when it is free; otherwise AQS queues this thread and parks it. */
     void lock() {
@@ -72,8 +77,9 @@ final class ChannelLock extends AbstractQueuedSynchronizer {
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
-            SENDERS_HEAD = lookup.findVarHandle(ChannelLock.class, "sendersHead", Node.class);
-            RECEIVERS_HEAD = lookup.findVarHandle(ChannelLock.class, "receiversHead", Node.class);
+            Class<?> fields = ChannelLockFields.class;
+            SENDERS_HEAD = lookup.findVarHandle(fields, "sendersHead", Node.class);
+            RECEIVERS_HEAD = lookup.findVarHandle(fields, "receiversHead", Node.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }

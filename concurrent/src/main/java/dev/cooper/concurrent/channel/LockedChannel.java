@@ -123,9 +123,11 @@ final class LockedChannel<E> implements Channel<E> {
 
     /** @param capacity 0 for rendezvous, {@code Integer.MAX_VALUE} for unbounded */
     LockedChannel(int capacity) {
-        this.ring = capacity == Integer.MAX_VALUE ? Ring.unbounded() : Ring.fixed(capacity);
         this.split = capacity != 0 && capacity != Integer.MAX_VALUE;
         this.receiveLock = split ? new ChannelLock() : sendLock;
+        this.ring = capacity == Integer.MAX_VALUE
+                ? Ring.unbounded(sendLock)
+                : Ring.fixed(capacity, sendLock, receiveLock);
         this.senders = WaitQueue.senders(receiveLock);
         this.receivers = WaitQueue.receivers(sendLock);
         this.roundsBeforeWaiting = capacity == 0 ? 0 : Waiter.ROUNDS;
