@@ -35,7 +35,7 @@ import java.lang.invoke.VarHandle;
 final class ChannelLock extends ChannelLockFields {
     // Padding, after the fields of ChannelLockFields: a buffered channel allocates its two
     // locks one after the other, and its sending and receiving sides must not share a cache
-    // line. 64 bytes, laid out last (checked with JOL 0.17 on JDK 25).
+    // line. 64 bytes, laid out last (ChannelLockLayoutTest reads the layout with JOL).
     byte p00, p01, p02, p03, p04, p05, p06, p07, p08, p09, p0a, p0b, p0c, p0d, p0e, p0f;
     byte p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p1a, p1b, p1c, p1d, p1e, p1f;
     byte p20, p21, p22, p23, p24, p25, p26, p27, p28, p29, p2a, p2b, p2c, p2d, p2e, p2f;

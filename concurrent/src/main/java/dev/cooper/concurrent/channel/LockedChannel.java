@@ -69,9 +69,10 @@ final class LockedChannel<E> implements Channel<E> {
      *   order, each sendLock then receiveLock: one global order, no deadlock.
      *
      * Departures from Go, for the JVM: the lock is a ChannelLock, a mutex on AQS (parks, never
-     * pins a virtual thread) whose object also holds the wait queues' ends, so that a hand-off
-     * finds the queue in the line of the lock word it has just won; before waiting, a receiver on a buffered channel (and a sender on a full one)
-     * first yields a few times outside the lock watching the ring's size, which keeps the
+     * pins a virtual thread) whose object also holds the wait queues' ends and the ring's
+     * indices, so that a hand-off finds them in the line of the lock word it has just won;
+     * before waiting, a receiver on a buffered channel (and a sender on a full one) first
+     * yields a few times outside the lock watching the ring's size, which keeps the
      * buffered path free of node allocation and park/unpark while the partner keeps up; a
      * blocked operation spins for an adaptive budget (SpinBudget, one per channel), then
      * yields a few times, re-reading its own state, before parking, and a completer unparks

@@ -61,7 +61,7 @@ class ChannelLinearizabilityTest {
     /**
      * 3 threads of 2 operations (3 under stress) between 2 sequential ones before and 1
      * after; 8 scenarios of 300 interleavings (ten times that under stress). Model checking
-     * through the channel's ReentrantLock is slow, hence budgets below the queue suites'.
+     * through the channel's lock (AQS) is slow, hence budgets below the queue suites'.
      */
     private static ModelCheckingOptions modelChecking(Class<?> spec) {
         int scale = STRESS ? 10 : 1;
