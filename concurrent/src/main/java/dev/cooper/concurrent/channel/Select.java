@@ -155,9 +155,12 @@ public final class Select<R> {
 
     /**
      * Adds the clause that fires when no other became ready within {@code timeout} of the start
-     * of a run. A zero timeout fires at once if nothing is ready, like {@link #otherwise}.
+     * of a run. A zero timeout fires at once if nothing is ready, like {@link #otherwise}, but
+     * the run still honours an interrupt that is pending on entry (as the JDK's timed
+     * {@code poll(0, unit)} does), where a run with a default clause ignores it.
      *
      * @throws IllegalArgumentException if {@code timeout} is negative
+     * @throws NullPointerException if {@code timeout} or {@code handler} is null
      * @throws IllegalStateException if this select already has a timeout or default clause
      */
     public Select<R> onTimeout(Duration timeout, Supplier<? extends R> handler) {

@@ -17,11 +17,14 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Whether a wake-up can race with the waiter's registration depends on how the kind's
  * insert and removal are made visible (see {@link Waiters}). A kind whose insert is a CAS,
  * getAndAdd or getAndSet passes {@code fencedInsert = true}: consumers then park until
- * signalled. Otherwise consumers park for at most {@link #UNFENCED_PARK_NANOS} between
- * re-checks, and the blocking {@code put} adds a full fence before its signal so that a
- * {@code put} never leaves a {@code take} waiting; likewise for removals and
- * {@code fencedRemove}. The decision and its cost are in
- * {@code docs/decisions/0002-wake-ups-on-lock-free-queues.md}.
+ * signalled. Otherwise a consumer's first park after registering lasts at most
+ * {@link #UNFENCED_PARK_NANOS} before it re-checks, and while it stays registered each
+ * further park may last twice as long as the one before, up to
+ * {@link #UNFENCED_PARK_MAX_NANOS}; the blocking {@code put} adds a full fence before its
+ * signal so that a {@code put} never leaves a {@code take} waiting. Likewise for removals and
+ * {@code fencedRemove}. The decisions and their costs are in
+ * {@code docs/decisions/0002-wake-ups-on-lock-free-queues.md} and
+ * {@code 0015-unfenced-waiters-stay-registered.md}.
  */
 abstract class AbstractLockFreeQueue<E> extends AbstractMessageQueue<E> {
 
@@ -35,8 +38,21 @@ abstract class AbstractLockFreeQueue<E> extends AbstractMessageQueue<E> {
      */
     static final int BLOCKED_YIELDS = 2;
 
-    /** Longest park between re-checks where a signal may race with registration. */
+    /**
+     * Longest first park after registering, where a signal may race with registration (the
+     * kind's insert or removal is a release store). Only a change whose signal check ran
+     * before the registration can miss the waiter, and the re-check after this park sees it
+     * (decision 0015).
+     */
     static final long UNFENCED_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    /**
+     * Longest later park of a waiter that stayed registered: each park doubles the bound up
+     * to this. Any change made after the registration finds the waiter and signals it, so
+     * these re-checks only guard against a lost signal the protocol does not expect; they
+     * keep an idle waiter from waking a thousand times a second (decision 0015).
+     */
+    static final long UNFENCED_PARK_MAX_NANOS = TimeUnit.MILLISECONDS.toNanos(64);
 
     /*
      * The two waiter stacks are held here, as their top nodes, rather than in Waiters objects
@@ -170,8 +186,10 @@ abstract class AbstractLockFreeQueue<E> extends AbstractMessageQueue<E> {
             }
             Waiters.Node node = Waiters.enqueue(NOT_FULL_TOP, this);
             boolean inserted = offer(e); // the re-check after registering
-            if (!inserted) {
-                park(remaining, fencedRemove);
+            for (long bound = UNFENCED_PARK_NANOS; !inserted && stillWaiting(node, timed, deadline);
+                    bound = longerBound(bound)) {
+                park(timed ? deadline - System.nanoTime() : Long.MAX_VALUE, fencedRemove, bound);
+                inserted = offer(e);
             }
             boolean signalled = !Waiters.cancel(NOT_FULL_TOP, this, node);
             if (inserted) {
@@ -206,8 +224,10 @@ abstract class AbstractLockFreeQueue<E> extends AbstractMessageQueue<E> {
             }
             Waiters.Node node = Waiters.enqueue(NOT_EMPTY_TOP, this);
             e = poll(); // the re-check after registering
-            if (e == null) {
-                park(remaining, fencedInsert);
+            for (long bound = UNFENCED_PARK_NANOS; e == null && stillWaiting(node, timed, deadline);
+                    bound = longerBound(bound)) {
+                park(timed ? deadline - System.nanoTime() : Long.MAX_VALUE, fencedInsert, bound);
+                e = poll();
             }
             boolean signalled = !Waiters.cancel(NOT_EMPTY_TOP, this, node);
             if (e != null) {
@@ -226,15 +246,36 @@ abstract class AbstractLockFreeQueue<E> extends AbstractMessageQueue<E> {
     }
 
     /**
-     * Parks for at most {@code remaining} nanoseconds, or less where the signal may race with
-     * registration. A spurious return is harmless: every caller re-checks.
+     * Whether a registered waiter parks again: it was not signalled (a signaller clears the
+     * node's thread when it wins it), it is not interrupted, and its deadline, if any, is
+     * ahead. Each caller re-checks the queue after every park, so whatever ends the wait is
+     * handled there.
      */
-    private static void park(long remaining, boolean fencedSignal) {
-        long bound = fencedSignal ? remaining : Math.min(remaining, UNFENCED_PARK_NANOS);
-        if (bound == Long.MAX_VALUE) {
+    private static boolean stillWaiting(Waiters.Node node, boolean timed, long deadline) {
+        return node.thread != null
+                && !Thread.currentThread().isInterrupted()
+                && (!timed || deadline - System.nanoTime() > 0);
+    }
+
+    /**
+     * The bound of the next park of a waiter that stays registered: twice this one, at most
+     * {@link #UNFENCED_PARK_MAX_NANOS}.
+     */
+    private static long longerBound(long bound) {
+        return Math.min(bound << 1, UNFENCED_PARK_MAX_NANOS);
+    }
+
+    /**
+     * Parks for at most {@code remaining} nanoseconds or, where the signal may race with
+     * registration, at most {@code bound}. A spurious return is harmless: every caller
+     * re-checks.
+     */
+    private static void park(long remaining, boolean fencedSignal, long bound) {
+        long nanos = fencedSignal ? remaining : Math.min(remaining, bound);
+        if (nanos == Long.MAX_VALUE) {
             LockSupport.park();
-        } else {
-            LockSupport.parkNanos(bound);
+        } else if (nanos > 0) {
+            LockSupport.parkNanos(nanos);
         }
     }
 

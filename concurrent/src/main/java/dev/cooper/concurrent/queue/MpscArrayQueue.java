@@ -272,8 +272,8 @@ public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
             }
         } finally {
             // Also when the consumer throws. Removal here is a release store, not a CAS, so a
-            // producer parked meanwhile re-checks on its own within
-            // AbstractLockFreeQueue.UNFENCED_PARK_NANOS.
+            // producer that registered while this call ran may have missed the freed slots;
+            // its first park is bounded by AbstractLockFreeQueue.UNFENCED_PARK_NANOS.
             signalNotFull(index - start); // up to one waiting producer per freed slot
         }
         return n;

@@ -17,8 +17,10 @@ import java.util.function.IntFunction;
  *
  * <p>Debug option: run with {@code -Dcooper.queue.checkThreads=true} and a single-producer
  * (single-consumer) kind throws {@link IllegalStateException} when a second thread uses the
- * producer (consumer) role while the first is still alive. Off by default, and then it costs
- * nothing: the check sits behind a {@code static final} flag the JIT folds away.
+ * producer (consumer) role while the first is still alive. It cannot see the happens-before
+ * edge of a legal hand-over, so it also refuses one between two live threads (workers of a
+ * pool taking turns): use it where each role has one thread for its life. Off by default, and
+ * then it costs nothing: the check sits behind a {@code static final} flag the JIT folds away.
  */
 public enum QueueKind {
 

@@ -179,7 +179,8 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
 
     /**
      * Consumer thread only. Removes up to {@code limit} elements and checks for a waiting
-     * producer once per call. Each element is removed before it is handed on.
+     * producer once per call, at its end: a producer parked on the full ring may wait until the
+     * call returns. Each element is removed before it is handed on.
      */
     @Override
     public int drain(Consumer<? super E> consumer, int limit) {
@@ -203,9 +204,9 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
                 consumer.accept(e);
             }
         } finally {
-            // Also when the consumer throws. A producer parked meanwhile re-checks on its own
-            // within AbstractLockFreeQueue.UNFENCED_PARK_NANOS, so a long consumer callback
-            // delays it by no more than that.
+            // Also when the consumer throws. A producer that parked on the full ring before
+            // this call waits for this signal (or its next bounded re-check, decision 0015):
+            // a long consumer callback delays it, as the javadoc says.
             if (n > 0) {
                 signalNotFull();
             }

@@ -229,10 +229,26 @@ class ChannelContractTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void timedSendWithRoomOrAWaitingReceiverSucceeds(Kind kind) throws Exception {
+        for (Duration timeout : List.of(Duration.ofSeconds(20), Duration.ZERO)) {
+            Channel<String> ch = kind.create();
+            Forked<String> receiver = kind == Kind.RENDEZVOUS ? Forked.fork(ch::receive).awaitParked() : null;
+            assertTrue(ch.send("x", timeout), () -> "timeout " + timeout);
+            assertEquals("x", receiver != null ? receiver.join() : ch.receive());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void zeroTimeoutReceiveTakesFromAWaitingSenderOrTheBuffer(Kind kind) throws Exception {
         Channel<String> ch = kind.create();
-        Forked<String> receiver = kind == Kind.RENDEZVOUS ? Forked.fork(ch::receive).awaitParked() : null;
-        assertTrue(ch.send("x", Duration.ofSeconds(20)));
-        assertEquals("x", receiver != null ? receiver.join() : ch.receive());
+        Forked<Void> sender = Forked.run(() -> ch.send("x"));
+        if (kind == Kind.RENDEZVOUS) {
+            sender.awaitParked(); // waits for a receiver
+        } else {
+            sender.join(); // the element is in the buffer
+        }
+        assertEquals(ReceiveResult.received("x"), ch.receive(Duration.ZERO));
+        sender.join();
     }
 
     @ParameterizedTest
@@ -395,9 +411,15 @@ class ChannelContractTest {
         for (int i = 0; i < kind.capacity; i++) {
             ch.send(i);
         }
-        Forked<Void> sender = Forked.run(() -> ch.send(-1)).awaitParked();
+        Forked<Void> plain = Forked.run(() -> ch.send(-1)).awaitParked();
+        Forked<Boolean> timed = Forked.fork(() -> ch.send(-2, Duration.ofSeconds(20))).awaitParked();
+        Forked<String> selecting = Forked.fork(() -> Select.<String>select()
+                .onSend(ch, -3, () -> "sent")
+                .run()).awaitParked();
         List<Integer> undelivered = ch.cancel();
-        assertInstanceOf(ChannelClosedException.class, sender.failure());
+        assertInstanceOf(ChannelClosedException.class, plain.failure());
+        assertInstanceOf(ChannelClosedException.class, timed.failure());
+        assertInstanceOf(ChannelClosedException.class, selecting.failure());
         assertEquals(IntStream.range(0, kind.capacity).boxed().toList(), undelivered);
     }
 
@@ -405,9 +427,16 @@ class ChannelContractTest {
     @EnumSource(Kind.class)
     void cancelWakesBlockedReceivers(Kind kind) throws Exception {
         Channel<String> ch = kind.create();
-        Forked<String> receiver = Forked.fork(ch::receive).awaitParked();
+        Forked<String> plain = Forked.fork(ch::receive).awaitParked();
+        Forked<ReceiveResult<String>> timed =
+                Forked.fork(() -> ch.receive(Duration.ofSeconds(20))).awaitParked();
+        Forked<String> selecting = Forked.fork(() -> Select.<String>select()
+                .onReceive(ch, x -> "received " + x, () -> "closed")
+                .run()).awaitParked();
         assertEquals(List.of(), ch.cancel());
-        assertInstanceOf(ChannelClosedException.class, receiver.failure());
+        assertInstanceOf(ChannelClosedException.class, plain.failure());
+        assertSame(ReceiveResult.closed(), timed.join());
+        assertEquals("closed", selecting.join());
     }
 
     @ParameterizedTest

@@ -1,8 +1,14 @@
 package dev.cooper.concurrent.channel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,13 +16,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * The Go idioms of {@code channel-idioms.md} (test resources), each the same code as its
  * example there: pipeline, fan-out/fan-in, worker pool, timeout with select, done-channel
- * cancellation.
+ * cancellation. The last two tests check that the document's code blocks, and the README's
+ * channel example, are this class's code.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class ChannelIdiomsTest {
@@ -181,5 +191,50 @@ class ChannelIdiomsTest {
             }
             assertTrue(numbers.isClosed());
         }
+    }
+
+    // --- the document
+
+    /**
+     * Every code block of {@code channel-idioms.md} is code of this class, line for line (up to
+     * indentation), so the examples the README points to are the ones tested here.
+     */
+    @Test
+    void everyExampleOfTheDocumentIsCodeOfThisTest() throws IOException {
+        String document;
+        try (InputStream in = ChannelIdiomsTest.class.getResourceAsStream("/channel-idioms.md")) {
+            assertNotNull(in, "channel-idioms.md is not on the test class path");
+            document = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertEquals(5, assertCodeOfThisTest(document), "one code block per idiom");
+    }
+
+    /** The example of the README's section on channels is the timeout idiom's code. */
+    @Test
+    void theReadmeExampleIsCodeOfThisTest() throws IOException {
+        String readme = Files.readString(Path.of("../README.md"));
+        int start = readme.indexOf("\n## Channels and select\n");
+        assertTrue(start >= 0, "README.md has no section on channels");
+        int end = readme.indexOf("\n## ", start + 1);
+        assertEquals(1, assertCodeOfThisTest(readme.substring(start, end)));
+    }
+
+    /** Checks that every java code block of {@code markdown} is code of this class; counts them. */
+    private static int assertCodeOfThisTest(String markdown) throws IOException {
+        String source = unindented(Files.readString(
+                Path.of("src/test/java/dev/cooper/concurrent/channel/ChannelIdiomsTest.java")));
+        Matcher block = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(markdown);
+        int blocks = 0;
+        while (block.find()) {
+            blocks++;
+            String code = unindented(block.group(1));
+            assertTrue(source.contains(code), "not in ChannelIdiomsTest:\n" + code);
+        }
+        return blocks;
+    }
+
+    /** {@code text} with every line's leading white space removed. */
+    private static String unindented(String text) {
+        return text.lines().map(String::strip).collect(Collectors.joining("\n"));
     }
 }

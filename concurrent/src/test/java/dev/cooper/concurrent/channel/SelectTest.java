@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The single-threaded and blocking behaviour of {@link Select}. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -160,6 +162,18 @@ class SelectTest {
     }
 
     @Test
+    void zeroTimeoutStillHonoursAPendingInterrupt() {
+        Channel<String> ch = Channel.buffered(1);
+        Thread.currentThread().interrupt();
+        assertThrows(InterruptedException.class, () -> Select.<String>select()
+                .onSend(ch, "x", () -> "sent")
+                .onTimeout(Duration.ZERO, () -> "timeout")
+                .run());
+        assertFalse(Thread.currentThread().isInterrupted(), "the exception spends the interrupt");
+        assertSame(ReceiveResult.empty(), ch.tryReceive(), "no clause ran");
+    }
+
+    @Test
     void closedChannelReceiveClauseFiresWithClosed() throws Exception {
         Channel<String> open = Channel.rendezvous();
         Channel<String> closed = Channel.rendezvous();
@@ -254,25 +268,64 @@ class SelectTest {
         assertSame(ReceiveResult.empty(), ch.tryReceive());
     }
 
-    @Test
-    void eachReadyClauseIsChosenAboutEquallyOften() throws Exception {
-        Channel<Integer> a = Channel.unbounded();
-        Channel<Integer> b = Channel.unbounded();
-        int selects = 10_000;
-        for (int i = 0; i < selects; i++) {
+    /**
+     * The two ways a select finds a ready clause: a pass without locks when every channel is
+     * buffered, and a pass under every channel's lock otherwise (an unbounded channel has one
+     * lock). Both must pick uniformly among the ready clauses.
+     */
+    enum ReadyPass {
+        LOCK_FREE_PASS {
+            @Override
+            Channel<Integer> channel(int room) {
+                return Channel.buffered(room);
+            }
+        },
+        LOCKED_PASS {
+            @Override
+            Channel<Integer> channel(int room) {
+                return Channel.unbounded();
+            }
+        };
+
+        abstract Channel<Integer> channel(int room);
+    }
+
+    private static final int SELECTS = 10_000;
+
+    @ParameterizedTest
+    @EnumSource(ReadyPass.class)
+    void eachReadyReceiveIsChosenAboutEquallyOften(ReadyPass pass) throws Exception {
+        Channel<Integer> a = pass.channel(SELECTS);
+        Channel<Integer> b = pass.channel(SELECTS);
+        for (int i = 0; i < SELECTS; i++) {
             a.send(i);
             b.send(i);
         }
-        Select<Boolean> select = Select.<Boolean>select()
+        assertChoosesFirstAboutHalfTheTime(Select.<Boolean>select()
                 .onReceive(a, x -> true, () -> true)
-                .onReceive(b, x -> false, () -> false);
-        int fromA = 0;
-        for (int i = 0; i < selects; i++) {
+                .onReceive(b, x -> false, () -> false));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReadyPass.class)
+    void eachReadySendIsChosenAboutEquallyOften(ReadyPass pass) throws Exception {
+        Channel<Integer> a = pass.channel(SELECTS);
+        Channel<Integer> b = pass.channel(SELECTS);
+        assertChoosesFirstAboutHalfTheTime(Select.<Boolean>select()
+                .onSend(a, 1, () -> true)
+                .onSend(b, 2, () -> false));
+    }
+
+    /** Runs {@code select} {@link #SELECTS} times: its first clause must win 40-60% of them. */
+    private static void assertChoosesFirstAboutHalfTheTime(Select<Boolean> select)
+            throws InterruptedException {
+        int first = 0;
+        for (int i = 0; i < SELECTS; i++) {
             if (select.run()) {
-                fromA++;
+                first++;
             }
         }
-        assertTrue(fromA >= 4_000 && fromA <= 6_000, "chose a " + fromA + " of " + selects);
+        assertTrue(first >= 4_000 && first <= 6_000, "chose the first clause " + first + " of " + SELECTS);
     }
 
     @Test
@@ -291,5 +344,7 @@ class SelectTest {
                 () -> Select.<String>select().onReceive(null, r -> "a")).getMessage());
         assertEquals("handler is null", assertThrows(NullPointerException.class,
                 () -> Select.<String>select().onReceive(ch, null)).getMessage());
+        assertEquals("timeout is null", assertThrows(NullPointerException.class,
+                () -> Select.<String>select().onTimeout(null, () -> "a")).getMessage());
     }
 }
