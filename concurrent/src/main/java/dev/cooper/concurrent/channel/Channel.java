@@ -71,7 +71,8 @@ public sealed interface Channel<E> extends Iterable<E> permits LockedChannel {
 
     /**
      * A channel with a FIFO buffer of {@code capacity} elements; its buffer is allocated now,
-     * and a send that finds room allocates nothing.
+     * and a send that finds room allocates nothing. {@code Integer.MAX_VALUE} is taken to mean
+     * no bound: that channel is {@link #unbounded()}, which allocates as it grows.
      *
      * @throws IllegalArgumentException if {@code capacity < 1}
      */

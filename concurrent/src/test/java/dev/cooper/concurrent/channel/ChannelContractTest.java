@@ -89,6 +89,15 @@ class ChannelContractTest {
     }
 
     @Test
+    void bufferedOfMaxValueIsUnboundedAndAllocatesNoBufferUpFront() {
+        Channel<Integer> ch = Channel.buffered(Integer.MAX_VALUE); // an eager buffer would not fit
+        for (int i = 0; i < 10_000; i++) {
+            assertTrue(ch.trySend(i));
+        }
+        assertEquals(IntStream.range(0, 10_000).boxed().toList(), ch.cancel());
+    }
+
+    @Test
     void unboundedAcceptsEveryTrySendAndKeepsOrderWhileGrowing() {
         Channel<Integer> ch = Channel.unbounded();
         for (int i = 0; i < 5; i++) { // move the head so that growth copies a wrapped ring

@@ -19,8 +19,8 @@ import org.openjdk.jcstress.annotations.State;
  * {@code poll()}: the non-blocking removal, with no fence of its own. On the kinds whose
  * removal is a CAS (the multi-consumer kinds) the producer parks until signalled; on the
  * single-consumer kinds (SPSC_ARRAY, MPSC_ARRAY) the removal is a release store and the
- * producer re-parks for at most 1 ms by design, so a race there is a delay that still
- * terminates. The consumer's poll must return the element that filled the queue. The
+ * producer's first park after registering lasts at most 1 ms by design (decision 0015), so a
+ * race there is a delay that still terminates. The consumer's poll must return the element that filled the queue. The
  * unbounded kinds (MPSC_LINKED, MPMC_LINKED) are never full, so they have no test here.
  */
 @Description("put() on a full queue returns once another thread polls an element (poll, the non-blocking removal).")

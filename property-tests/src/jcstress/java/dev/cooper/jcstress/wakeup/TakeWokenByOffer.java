@@ -21,8 +21,8 @@ import org.openjdk.jcstress.annotations.State;
  * kinds), that atomic and the consumer's registration order each other, and the consumer
  * parks until signalled. On the single-producer kinds (SPSC_ARRAY, SPMC_ARRAY) the insert is
  * a release store, which may still sit in the store buffer while {@code offer} reads no
- * waiter: there the consumer parks for at most 1 ms between re-checks by design, so such a
- * race delays the wake-up but still terminates. The lock-based kinds register the waiter and
+ * waiter: there the consumer's first park after registering lasts at most 1 ms by design
+ * (decision 0015), so such a race delays the wake-up but still terminates. The lock-based kinds register the waiter and
  * signal it under one lock (SEMAPHORE_ARRAY: its semaphore's givers' mutex), so the lock
  * orders them; a signal missing from some path would still show. A {@code take()} still
  * blocked after jcstress's timeout (30 s at least) has lost its wake-up.

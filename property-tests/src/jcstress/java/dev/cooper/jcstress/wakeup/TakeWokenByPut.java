@@ -19,7 +19,7 @@ import org.openjdk.jcstress.annotations.State;
  * single-producer kinds, whose insert is a release store, {@code put} follows it with a full
  * fence and a second look for parked consumers, which closes the window a plain
  * {@code offer} leaves to the consumer's bounded re-park. (Termination cannot tell a wake-up
- * from that 1 ms re-park; what it checks is that no consumer stays parked.)
+ * from that first, 1 ms re-park; what it checks is that no consumer stays parked.)
  */
 @Description("take() on an empty queue returns once another thread puts an element.")
 @Outcome(id = "TERMINATED", expect = ACCEPTABLE, desc = "take() returned the element put.")
