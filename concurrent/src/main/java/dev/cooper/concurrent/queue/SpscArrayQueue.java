@@ -57,12 +57,13 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
      *   element of index i for O <= i < I, and null otherwise.
      * - producerLimit <= O' + capacity for the consumer index O' at the time of the last
      *   successful probe: every index below producerLimit has a free slot.
-     * - Each side publishes its slot store before its index store (the consumer nulls the slot,
-     *   then advances its index: JCTools' order, measured 3% faster than the reverse). So a
-     *   reader may see an index that lags the slots: the producer may refill a slot whose
-     *   freeing index store is still in flight (producerIndex - consumerIndex = capacity + 1
-     *   for a moment), and a consumer may take an element whose producer index store is still
-     *   in flight (a negative difference). size() brings the difference into [0, capacity].
+     * - Each side publishes its slot store before its index store (the consumer nulls the
+     *   slot, then advances its index: JCTools' order; with the mask field below, 3% faster
+     *   than the reverse in paired rounds). So a reader may see an index that lags the slots:
+     *   the producer may refill a slot whose freeing index store is still in flight
+     *   (producerIndex - consumerIndex = capacity + 1 for a moment), and a consumer may take an
+     *   element whose producer index store is still in flight (a negative difference). size()
+     *   brings the difference into [0, capacity].
      */
 
     /** Slots the producer probes ahead of its index. */

@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class InterruptStatusTest {
-    private static final int ROUNDS = Boolean.getBoolean("cooper.stress") ? 200_000 : 4_000;
+    /** About 2 s per call by default (a round starts two threads); 10x under -Pstress. */
+    private static final int ROUNDS = Boolean.getBoolean("cooper.stress") ? 40_000 : 4_000;
     /** The longest random delay, in {@code onSpinWait} rounds (a few microseconds). */
     private static final int MAX_DELAY = 4_000;
 
