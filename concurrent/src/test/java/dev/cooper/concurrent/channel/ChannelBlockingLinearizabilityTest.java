@@ -59,7 +59,7 @@ class ChannelBlockingLinearizabilityTest {
     static final boolean STRESS = Boolean.getBoolean("cooper.stress");
     /** Random scenarios per check, after the canonical ones (ten times as many under stress). */
     static final int RANDOM_SCENARIOS = 3;
-    /** Interleavings explored per scenario, at most (five times as many under stress). */
+    /** Interleavings explored per scenario, at most. */
     static final int INVOCATIONS = 150;
 
     @ParameterizedTest(name = "capacity {0}")
@@ -92,15 +92,15 @@ class ChannelBlockingLinearizabilityTest {
     /**
      * The canonical scenarios for {@code capacity} and {@code scenarios} random ones of 3
      * threads of 1 to 2 operations (1 to 3 under stress), each explored for up to
-     * {@code invocations} interleavings; under stress ten times as many random scenarios and
-     * five times as many interleavings. The random scenarios come from a fixed seed per
+     * {@code invocations} interleavings; under stress ten times as many random scenarios.
+     * The random scenarios come from a fixed seed per
      * capacity, so a run is repeatable; a failure prints its scenario and interleaving.
      */
     static ModelCheckingOptions modelChecking(int capacity, int scenarios, int invocations) {
         ModelCheckingOptions options = new ModelCheckingOptions()
                 .sequentialSpecification(BlockingSpec.class)
                 .iterations(0)
-                .invocationsPerIteration(invocations * (STRESS ? 5 : 1))
+                .invocationsPerIteration(invocations)
                 .minimizeFailedScenario(false);
         List<ExecutionScenario> generated = BlockingScenarios.generate(
                 capacity, scenarios * (STRESS ? 10 : 1), 3, STRESS ? 3 : 2, 0xC0_0BE5L + capacity);

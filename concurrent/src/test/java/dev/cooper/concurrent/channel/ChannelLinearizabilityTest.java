@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * it, and it is the only Lincheck check of a rendezvous {@code trySend}.
  *
  * <p>By default rendezvous and {@code buffered(2)} are checked; {@code -Dcooper.stress=true}
- * adds {@code buffered(1)} and unbounded and multiplies the budgets by ten. A deliberately
+ * adds {@code buffered(1)} and unbounded, ten times as many scenarios and one more operation
+ * per thread. A deliberately
  * wrong (LIFO) specification shows that the configuration does catch a violation.
  */
 class ChannelLinearizabilityTest {
@@ -60,19 +61,18 @@ class ChannelLinearizabilityTest {
 
     /**
      * 3 threads of 2 operations (3 under stress) between 2 sequential ones before and 1
-     * after; 8 scenarios of 300 interleavings (ten times that under stress). Model checking
-     * through the channel's lock (AQS) is slow, hence budgets below the queue suites'.
+     * after; 8 scenarios (80 under stress) of 300 interleavings. Model checking through the
+     * channel's lock (AQS) is slow, hence budgets below the queue suites'.
      */
     private static ModelCheckingOptions modelChecking(Class<?> spec) {
-        int scale = STRESS ? 10 : 1;
         return new ModelCheckingOptions()
                 .sequentialSpecification(spec)
                 .threads(3)
                 .actorsPerThread(STRESS ? 3 : 2)
                 .actorsBefore(2)
                 .actorsAfter(1)
-                .iterations(8 * scale)
-                .invocationsPerIteration(300 * scale);
+                .iterations(STRESS ? 80 : 8)
+                .invocationsPerIteration(300);
     }
 
     private static Channel<Integer> create() {

@@ -86,14 +86,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  * with a deadline, which the model checker's clock cannot exercise), interrupts, {@code join}
  * during the scenario, and, as for every Lincheck test, weak-memory reorderings (the model
  * checker runs under sequential consistency). {@code -Dcooper.stress=true} runs ten times as
- * many random scenarios, of up to three operations per thread instead of two, each explored
- * five times as deep.
+ * many random scenarios, of up to three operations per thread instead of two.
  */
 class BroadcastBlockingLinearizabilityTest {
     private static final boolean STRESS = Boolean.getBoolean("cooper.stress");
     /** Random scenarios per check, after the canonical ones (ten times as many under stress). */
     private static final int RANDOM_SCENARIOS = 3;
-    /** Interleavings explored per scenario, at most (five times as many under stress). */
+    /** Interleavings explored per scenario, at most. */
     private static final int INVOCATIONS = 150;
 
     @ParameterizedTest(name = "{1}, capacity {0}")
@@ -143,7 +142,7 @@ class BroadcastBlockingLinearizabilityTest {
         ModelCheckingOptions options = new ModelCheckingOptions()
                 .sequentialSpecification(BroadcastBlockingSpec.class)
                 .iterations(0)
-                .invocationsPerIteration(INVOCATIONS * (STRESS ? 5 : 1))
+                .invocationsPerIteration(INVOCATIONS)
                 .minimizeFailedScenario(false);
         List<ExecutionScenario> scenarios = BroadcastBlockingScenarios.generate(capacity, overflow,
                 RANDOM_SCENARIOS * (STRESS ? 10 : 1), STRESS ? 3 : 2,

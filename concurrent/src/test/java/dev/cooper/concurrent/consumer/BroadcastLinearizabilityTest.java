@@ -46,10 +46,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * first skips to the oldest of them).
  *
  * <p>Both overflow policies are checked with rings of 1 and 2 slots; {@code -Dcooper.stress=true}
- * multiplies the budgets by ten. This check found two races, since fixed: a reader of a
- * one-slot ring under the drop policy skipping to a message claimed but not yet written (it
- * returned the old message as the new one, and lost the new one), and a {@code poll} racing a
- * {@code Reader.close} on another thread (it returned a message published after the close;
+ * runs ten times as many scenarios, each with one more operation per thread. This check found
+ * two races, since fixed: a reader of a one-slot ring under the drop policy skipping to a
+ * message claimed but not yet written (it returned the old message as the new one, and lost
+ * the new one), and a {@code poll} racing a {@code Reader.close} on another thread (it returned a message published after the close;
  * under {@code BLOCK_WRITER} that message could also overwrite the one being read). A
  * deliberately wrong specification, in which a reader takes the newest message first, shows
  * that the configuration does catch a violation.
@@ -80,18 +80,17 @@ class BroadcastLinearizabilityTest {
 
     /**
      * 3 threads of 3 operations (4 under stress) between 2 sequential ones before and 1
-     * after; 30 scenarios of 200 interleavings (ten times that under stress).
+     * after; 30 scenarios (300 under stress) of 200 interleavings.
      */
     private static ModelCheckingOptions modelChecking(Class<?> spec) {
-        int scale = STRESS ? 10 : 1;
         return new ModelCheckingOptions()
                 .sequentialSpecification(spec)
                 .threads(3)
                 .actorsPerThread(STRESS ? 4 : 3)
                 .actorsBefore(2)
                 .actorsAfter(1)
-                .iterations(30 * scale)
-                .invocationsPerIteration(200 * scale);
+                .iterations(STRESS ? 300 : 30)
+                .invocationsPerIteration(200);
     }
 
     /** The operations under test; Lincheck builds one per invocation. */

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Assumptions;
  * {@code MPSC_LINKED}'s size waits out a producer between its exchange and its link.
  *
  * <p>Default budgets are small (20 scenarios of 3 threads x 2 operations, 1,000 interleavings
- * each; half that for the progress check); with {@code -Dcooper.stress=true} they grow tenfold,
- * and Lincheck's stress strategy also runs the scenarios on real threads.
+ * each; half that for the progress check); {@code -Dcooper.stress=true} runs ten times as many
+ * scenarios, each with one more operation per thread, and Lincheck's stress strategy also runs
+ * scenarios on real threads.
  */
 class QueueLinearizabilityTest {
 
@@ -65,17 +66,16 @@ class QueueLinearizabilityTest {
     /**
      * The scenario shape, shared with {@link LincheckCatchesBrokenQueuesTest}: 3 threads of 2
      * operations (3 under stress) after 2 and before 1 sequential ones, with the given number
-     * of scenarios and interleavings per scenario (10 times each under stress).
+     * of scenarios (10 times as many under stress) and interleavings per scenario.
      */
     static ModelCheckingOptions modelChecking(int iterations, int invocations) {
-        int scale = QueueKinds.STRESS ? 10 : 1;
         return new ModelCheckingOptions()
                 .sequentialSpecification(FifoSpec.class)
                 .threads(3)
                 .actorsPerThread(QueueKinds.STRESS ? 3 : 2)
                 .actorsBefore(2)
                 .actorsAfter(1)
-                .iterations(iterations * scale)
-                .invocationsPerIteration(invocations * scale);
+                .iterations(iterations * (QueueKinds.STRESS ? 10 : 1))
+                .invocationsPerIteration(invocations);
     }
 }
