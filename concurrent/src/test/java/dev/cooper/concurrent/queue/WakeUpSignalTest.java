@@ -1,0 +1,148 @@
+package dev.cooper.concurrent.queue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * On the lock-free kinds, every insert wakes a consumer parked in {@code take}, and every
+ * removal wakes a producer parked in {@code put}, before the call returns.
+ *
+ * <p>A missing signal does not hang these kinds on their unfenced sides: the waiter re-checks
+ * after a bounded park (decision 0015), so it shows only as latency, and the blocking tests
+ * pass without it. This test looks at the waiter stack instead: once the waiting thread has
+ * registered, the signalling call must leave the stack empty when it returns (it pops the
+ * waiter and unparks it). Nothing here is timed. The stack is also empty if the waiter left it
+ * on its own, when a bounded park happened to end between the call and the check and the
+ * re-check found the element, so a missing signal can slip through a round; each case runs
+ * {@value #ROUNDS} rounds.
+ */
+class WakeUpSignalTest {
+
+    private static final Duration GUARD = Duration.ofSeconds(60);
+    private static final int ROUNDS = 20;
+    private static final VarHandle NOT_EMPTY_TOP;
+    private static final VarHandle NOT_FULL_TOP;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(AbstractLockFreeQueue.class,
+                    MethodHandles.lookup());
+            NOT_EMPTY_TOP = lookup.findVarHandle(AbstractLockFreeQueue.class, "notEmptyTop", Waiters.Node.class);
+            NOT_FULL_TOP = lookup.findVarHandle(AbstractLockFreeQueue.class, "notFullTop", Waiters.Node.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** A call that inserts one element. */
+    interface Insert {
+        void insert(MessageQueue<Integer> q, Integer e) throws InterruptedException;
+    }
+
+    /** A call that removes one element and returns it. */
+    interface Removal {
+        Integer remove(MessageQueue<Integer> q) throws InterruptedException;
+    }
+
+    static Stream<Arguments> insertsOnLockFreeKinds() {
+        List<Arguments> cases = new ArrayList<>();
+        for (QueueKind kind : lockFreeKinds()) {
+            cases.add(Arguments.of(kind, "offer", (Insert) MessageQueue::offer));
+            cases.add(Arguments.of(kind, "add", (Insert) MessageQueue::add));
+            cases.add(Arguments.of(kind, "put", (Insert) MessageQueue::put));
+            cases.add(Arguments.of(kind, "timed offer", (Insert) (q, e) -> q.offer(e, 1, TimeUnit.DAYS)));
+            cases.add(Arguments.of(kind, "fill", (Insert) (q, e) -> q.fill(() -> e, 1)));
+        }
+        return cases.stream();
+    }
+
+    static Stream<Arguments> removalsOnBoundedLockFreeKinds() {
+        List<Arguments> cases = new ArrayList<>();
+        for (QueueKind kind : lockFreeKinds()) {
+            if (!kind.bounded()) {
+                continue;
+            }
+            cases.add(Arguments.of(kind, "poll", (Removal) MessageQueue::poll));
+            cases.add(Arguments.of(kind, "remove", (Removal) MessageQueue::remove));
+            cases.add(Arguments.of(kind, "take", (Removal) MessageQueue::take));
+            cases.add(Arguments.of(kind, "timed poll", (Removal) q -> q.poll(1, TimeUnit.DAYS)));
+            cases.add(Arguments.of(kind, "drain", (Removal) q -> {
+                List<Integer> out = new ArrayList<>();
+                q.drain(out::add, 1);
+                return out.get(0);
+            }));
+            cases.add(Arguments.of(kind, "drainTo", (Removal) q -> {
+                List<Integer> out = new ArrayList<>();
+                q.drainTo(out, 1);
+                return out.get(0);
+            }));
+        }
+        return cases.stream();
+    }
+
+    private static List<QueueKind> lockFreeKinds() {
+        return Stream.of(QueueKind.values())
+                .filter(kind -> kind.create(1) instanceof AbstractLockFreeQueue)
+                .toList();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("insertsOnLockFreeKinds")
+    void anInsertWakesAParkedTakeBeforeItReturns(QueueKind kind, String call, Insert insert) {
+        assertTimeoutPreemptively(GUARD, () -> {
+            MessageQueue<Integer> q = kind.create(2);
+            for (int round = 0; round < ROUNDS; round++) {
+                Actor consumer = Actor.start("consumer", q::take);
+                awaitRegistered(NOT_EMPTY_TOP, q);
+                insert.insert(q, round);
+                assertNull(NOT_EMPTY_TOP.getVolatile(q),
+                        "round " + round + ": " + call + " returned with the consumer still registered");
+                assertEquals(round, consumer.join());
+            }
+        });
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("removalsOnBoundedLockFreeKinds")
+    void aRemovalWakesAParkedPutBeforeItReturns(QueueKind kind, String call, Removal removal) {
+        assertTimeoutPreemptively(GUARD, () -> {
+            MessageQueue<Integer> q = kind.create(2);
+            int next = 0;
+            while (q.offer(next)) {
+                next++;
+            }
+            for (int round = 0; round < ROUNDS; round++) {
+                int element = next++;
+                Actor producer = Actor.start("producer", () -> {
+                    q.put(element);
+                    return null;
+                });
+                awaitRegistered(NOT_FULL_TOP, q);
+                int expected = element - q.capacity();
+                assertEquals(expected, removal.remove(q), "FIFO order");
+                assertNull(NOT_FULL_TOP.getVolatile(q),
+                        "round " + round + ": " + call + " returned with the producer still registered");
+                producer.join();
+            }
+        });
+    }
+
+    /** Spins until a thread has pushed itself onto the waiter stack {@code top} of {@code q}. */
+    private static void awaitRegistered(VarHandle top, MessageQueue<Integer> q) {
+        while (top.getVolatile(q) == null) {
+            Thread.onSpinWait();
+        }
+    }
+}
