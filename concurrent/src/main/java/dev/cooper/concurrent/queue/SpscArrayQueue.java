@@ -149,8 +149,8 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
      */
     private boolean probeRoom(Object[] buffer, long index) {
         long ahead = index + lookAhead;
-        // Acquire: a null here was written by the consumer after it read the old element and
-        // advanced its index; the free slots below it follow (the consumer frees in order).
+        // Acquire: a null here was written by the consumer after it read the old element; the
+        // free slots below it follow (the consumer frees in index order).
         if (acquireElement(buffer, (int) ahead & mask) == null) {
             plainProducerLimit(ahead + 1);
             return true;

@@ -93,8 +93,8 @@ class ChannelBlockingLinearizabilityTest {
      * The canonical scenarios for {@code capacity} and {@code scenarios} random ones of 3
      * threads of 1 to 2 operations (1 to 3 under stress), each explored for up to
      * {@code invocations} interleavings; under stress ten times as many random scenarios.
-     * The random scenarios come from a fixed seed per
-     * capacity, so a run is repeatable; a failure prints its scenario and interleaving.
+     * The random scenarios come from a fixed seed per capacity, so a run is repeatable; a
+     * failure prints its scenario and interleaving.
      */
     static ModelCheckingOptions modelChecking(int capacity, int scenarios, int invocations) {
         ModelCheckingOptions options = new ModelCheckingOptions()

@@ -28,8 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  * <p>By default rendezvous and {@code buffered(2)} are checked; {@code -Dcooper.stress=true}
  * adds {@code buffered(1)} and unbounded, ten times as many scenarios and one more operation
- * per thread. A deliberately
- * wrong (LIFO) specification shows that the configuration does catch a violation.
+ * per thread. A deliberately wrong (LIFO) specification shows that the configuration does
+ * catch a violation.
  */
 class ChannelLinearizabilityTest {
     private static final boolean STRESS = Boolean.getBoolean("cooper.stress");

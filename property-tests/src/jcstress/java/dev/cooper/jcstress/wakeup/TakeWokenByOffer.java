@@ -22,9 +22,9 @@ import org.openjdk.jcstress.annotations.State;
  * parks until signalled. On the single-producer kinds (SPSC_ARRAY, SPMC_ARRAY) the insert is
  * a release store, which may still sit in the store buffer while {@code offer} reads no
  * waiter: there the consumer's first park after registering lasts at most 1 ms by design
- * (decision 0015), so such a race delays the wake-up but still terminates. The lock-based kinds register the waiter and
- * signal it under one lock (SEMAPHORE_ARRAY: its semaphore's givers' mutex), so the lock
- * orders them; a signal missing from some path would still show. A {@code take()} still
+ * (decision 0015), so such a race delays the wake-up but still terminates. The lock-based
+ * kinds register the waiter and signal it under one lock (SEMAPHORE_ARRAY: its semaphore's
+ * givers' mutex), so the lock orders them; a signal missing from some path would still show. A {@code take()} still
  * blocked after jcstress's timeout (30 s at least) has lost its wake-up.
  */
 @Description("take() on an empty queue returns once another thread offers an element (offer, the non-blocking insert).")
