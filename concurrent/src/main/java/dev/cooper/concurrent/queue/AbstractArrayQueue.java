@@ -10,24 +10,36 @@ import java.util.NoSuchElementException;
  * hierarchy so that the producer's and the consumer's hot fields never share a cache line
  * with each other or with the read-mostly fields around them:
  *
- *   AbstractLockFreeQueue fields (read-mostly: the two waiter stacks, two flags)
- *   ArrayQueuePad0            16 longs (128 bytes: two 64-byte lines, or one adjacent-line
- *                             prefetch pair)
- *   ArrayQueueProducerFields  producerIndex, producerLimit
- *   ArrayQueuePad1            16 longs
- *   ArrayQueueConsumerFields  consumerIndex, consumerLimit
- *   ArrayQueuePad2            16 longs
+ *   AbstractLockFreeQueue fields (read-only after construction: two flags)
+ *   ArrayQueuePad0            128 bytes (two 64-byte lines, or one adjacent-line prefetch
+ *                             pair)
+ *   ArrayQueueProducerFields  producerIndex, producerLimit, notEmptyTop
+ *   ArrayQueuePad1            128 bytes
+ *   ArrayQueueConsumerFields  consumerIndex, consumerLimit, notFullTop
+ *   ArrayQueuePad2            128 bytes
  *   AbstractArrayQueue        buffer (final, read-only after construction)
  *
- * HotSpot lays superclass fields before subclass fields and, from JDK 15 on, may move a
- * subclass field into a gap of a superclass only if it fits the gap; the pads and indices are
- * all longs and leave no gap, so the order above holds. Checked once with JOL on JDK 25.
+ * Each side's line also holds the waiter-stack top that side reads after every change
+ * (decision 0018): the producers check notEmptyTop after an insert, the consumers notFullTop
+ * after a removal, so the check reads a line the checking core has just written.
+ *
+ * The padding is in bytes, not longs: HotSpot lays superclass fields before subclass fields
+ * but puts a subclass's field into a gap a superclass left before 8-byte alignment, and with
+ * long pads the consumers' 4-byte notFullTop landed in the gap after the producers'
+ * notEmptyTop. Byte pads fill such gaps themselves. Checked with JOL 0.17 on JDK 25:
+ * producer fields at offsets 144-163, consumer fields at 292-311, buffer at 440.
  */
 
 /** Padding before the producer's fields. */
 abstract class ArrayQueuePad0<E> extends AbstractLockFreeQueue<E> {
-    long p0_00, p0_01, p0_02, p0_03, p0_04, p0_05, p0_06, p0_07;
-    long p0_08, p0_09, p0_10, p0_11, p0_12, p0_13, p0_14, p0_15;
+    byte p000, p001, p002, p003, p004, p005, p006, p007, p008, p009, p00a, p00b, p00c, p00d, p00e, p00f;
+    byte p010, p011, p012, p013, p014, p015, p016, p017, p018, p019, p01a, p01b, p01c, p01d, p01e, p01f;
+    byte p020, p021, p022, p023, p024, p025, p026, p027, p028, p029, p02a, p02b, p02c, p02d, p02e, p02f;
+    byte p030, p031, p032, p033, p034, p035, p036, p037, p038, p039, p03a, p03b, p03c, p03d, p03e, p03f;
+    byte p040, p041, p042, p043, p044, p045, p046, p047, p048, p049, p04a, p04b, p04c, p04d, p04e, p04f;
+    byte p050, p051, p052, p053, p054, p055, p056, p057, p058, p059, p05a, p05b, p05c, p05d, p05e, p05f;
+    byte p060, p061, p062, p063, p064, p065, p066, p067, p068, p069, p06a, p06b, p06c, p06d, p06e, p06f;
+    byte p070, p071, p072, p073, p074, p075, p076, p077, p078, p079, p07a, p07b, p07c, p07d, p07e, p07f;
 
     ArrayQueuePad0(boolean fencedInsert, boolean fencedRemove) {
         super(fencedInsert, fencedRemove);
@@ -50,6 +62,11 @@ abstract class ArrayQueueProducerFields<E> extends ArrayQueuePad0<E> {
      * {@code consumerIndex + capacity} (MPSC). Unused by the other kinds.
      */
     private long producerLimit;
+    /**
+     * Top of the stack of consumers waiting for an element (see {@link AbstractLockFreeQueue}):
+     * on this line because producers read it after every insert.
+     */
+    private volatile Waiters.Node notEmptyTop;
 
     ArrayQueueProducerFields(boolean fencedInsert, boolean fencedRemove) {
         super(fencedInsert, fencedRemove);
@@ -59,15 +76,22 @@ abstract class ArrayQueueProducerFields<E> extends ArrayQueuePad0<E> {
 
     private static final VarHandle PRODUCER_INDEX;
     private static final VarHandle PRODUCER_LIMIT;
+    private static final VarHandle NOT_EMPTY_TOP;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             PRODUCER_INDEX = lookup.findVarHandle(ArrayQueueProducerFields.class, "producerIndex", long.class);
             PRODUCER_LIMIT = lookup.findVarHandle(ArrayQueueProducerFields.class, "producerLimit", long.class);
+            NOT_EMPTY_TOP = lookup.findVarHandle(ArrayQueueProducerFields.class, "notEmptyTop", Waiters.Node.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
+    }
+
+    @Override
+    final VarHandle notEmptyTop() {
+        return NOT_EMPTY_TOP;
     }
 
     final long plainProducerIndex() {
@@ -105,8 +129,14 @@ abstract class ArrayQueueProducerFields<E> extends ArrayQueuePad0<E> {
 
 /** Padding between the producer's and the consumer's fields. */
 abstract class ArrayQueuePad1<E> extends ArrayQueueProducerFields<E> {
-    long p1_00, p1_01, p1_02, p1_03, p1_04, p1_05, p1_06, p1_07;
-    long p1_08, p1_09, p1_10, p1_11, p1_12, p1_13, p1_14, p1_15;
+    byte p100, p101, p102, p103, p104, p105, p106, p107, p108, p109, p10a, p10b, p10c, p10d, p10e, p10f;
+    byte p110, p111, p112, p113, p114, p115, p116, p117, p118, p119, p11a, p11b, p11c, p11d, p11e, p11f;
+    byte p120, p121, p122, p123, p124, p125, p126, p127, p128, p129, p12a, p12b, p12c, p12d, p12e, p12f;
+    byte p130, p131, p132, p133, p134, p135, p136, p137, p138, p139, p13a, p13b, p13c, p13d, p13e, p13f;
+    byte p140, p141, p142, p143, p144, p145, p146, p147, p148, p149, p14a, p14b, p14c, p14d, p14e, p14f;
+    byte p150, p151, p152, p153, p154, p155, p156, p157, p158, p159, p15a, p15b, p15c, p15d, p15e, p15f;
+    byte p160, p161, p162, p163, p164, p165, p166, p167, p168, p169, p16a, p16b, p16c, p16d, p16e, p16f;
+    byte p170, p171, p172, p173, p174, p175, p176, p177, p178, p179, p17a, p17b, p17c, p17d, p17e, p17f;
 
     ArrayQueuePad1(boolean fencedInsert, boolean fencedRemove) {
         super(fencedInsert, fencedRemove);
@@ -128,6 +158,11 @@ abstract class ArrayQueueConsumerFields<E> extends ArrayQueuePad1<E> {
      * without reading the producer's line. Unused by the other kinds.
      */
     private long consumerLimit;
+    /**
+     * Top of the stack of producers waiting for room (see {@link AbstractLockFreeQueue}): on
+     * this line because consumers read it after every removal.
+     */
+    private volatile Waiters.Node notFullTop;
 
     ArrayQueueConsumerFields(boolean fencedInsert, boolean fencedRemove) {
         super(fencedInsert, fencedRemove);
@@ -137,15 +172,22 @@ abstract class ArrayQueueConsumerFields<E> extends ArrayQueuePad1<E> {
 
     private static final VarHandle CONSUMER_INDEX;
     private static final VarHandle CONSUMER_LIMIT;
+    private static final VarHandle NOT_FULL_TOP;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             CONSUMER_INDEX = lookup.findVarHandle(ArrayQueueConsumerFields.class, "consumerIndex", long.class);
             CONSUMER_LIMIT = lookup.findVarHandle(ArrayQueueConsumerFields.class, "consumerLimit", long.class);
+            NOT_FULL_TOP = lookup.findVarHandle(ArrayQueueConsumerFields.class, "notFullTop", Waiters.Node.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
+    }
+
+    @Override
+    final VarHandle notFullTop() {
+        return NOT_FULL_TOP;
     }
 
     final long plainConsumerIndex() {
@@ -175,8 +217,14 @@ abstract class ArrayQueueConsumerFields<E> extends ArrayQueuePad1<E> {
 
 /** Padding after the consumer's fields. */
 abstract class ArrayQueuePad2<E> extends ArrayQueueConsumerFields<E> {
-    long p2_00, p2_01, p2_02, p2_03, p2_04, p2_05, p2_06, p2_07;
-    long p2_08, p2_09, p2_10, p2_11, p2_12, p2_13, p2_14, p2_15;
+    byte p200, p201, p202, p203, p204, p205, p206, p207, p208, p209, p20a, p20b, p20c, p20d, p20e, p20f;
+    byte p210, p211, p212, p213, p214, p215, p216, p217, p218, p219, p21a, p21b, p21c, p21d, p21e, p21f;
+    byte p220, p221, p222, p223, p224, p225, p226, p227, p228, p229, p22a, p22b, p22c, p22d, p22e, p22f;
+    byte p230, p231, p232, p233, p234, p235, p236, p237, p238, p239, p23a, p23b, p23c, p23d, p23e, p23f;
+    byte p240, p241, p242, p243, p244, p245, p246, p247, p248, p249, p24a, p24b, p24c, p24d, p24e, p24f;
+    byte p250, p251, p252, p253, p254, p255, p256, p257, p258, p259, p25a, p25b, p25c, p25d, p25e, p25f;
+    byte p260, p261, p262, p263, p264, p265, p266, p267, p268, p269, p26a, p26b, p26c, p26d, p26e, p26f;
+    byte p270, p271, p272, p273, p274, p275, p276, p277, p278, p279, p27a, p27b, p27c, p27d, p27e, p27f;
 
     ArrayQueuePad2(boolean fencedInsert, boolean fencedRemove) {
         super(fencedInsert, fencedRemove);

@@ -1,6 +1,5 @@
 package dev.cooper.concurrent.queue;
 
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -55,17 +54,28 @@ abstract class AbstractLockFreeQueue<E> extends AbstractMessageQueue<E> {
     static final long UNFENCED_PARK_MAX_NANOS = TimeUnit.MILLISECONDS.toNanos(64);
 
     /*
-     * The two waiter stacks are held here, as their top nodes, rather than in Waiters objects
-     * of their own: every offer and poll reads one of them, and a field of the queue costs one
-     * load where a separate object costs two dependent ones (decision 0005). These fields sit
-     * at the start of the object, before the padded index fields of the array kinds, and are
-     * written only when a thread starts or stops waiting.
+     * The two waiter stacks are held as their top nodes, in volatile fields of the queue
+     * rather than in Waiters objects of their own: every offer and poll reads one of them, and
+     * a field of the queue costs one load where a separate object costs two dependent ones
+     * (decision 0005). Each layout puts a top on the line of the side that reads it after
+     * every change: notEmptyTop next to the producers' index, notFullTop next to the
+     * consumers'. A side's check then reads a line its own core has just written, and the
+     * other side writes that line only when one of its threads starts or stops waiting
+     * (decision 0018).
      */
 
-    /** Top of the stack of consumers waiting for an element; changed only by Waiters. */
-    private volatile Waiters.Node notEmptyTop;
-    /** Top of the stack of producers waiting for room; changed only by Waiters. */
-    private volatile Waiters.Node notFullTop;
+    /**
+     * The top of the stack of consumers waiting for an element: a static final handle on a
+     * volatile {@code Waiters.Node} field of the producers' line, changed only by Waiters.
+     */
+    abstract VarHandle notEmptyTop();
+
+    /**
+     * The top of the stack of producers waiting for room: a static final handle on a
+     * volatile {@code Waiters.Node} field of the consumers' line, changed only by Waiters.
+     */
+    abstract VarHandle notFullTop();
+
     private final boolean fencedInsert;
     private final boolean fencedRemove;
 
@@ -77,8 +87,8 @@ abstract class AbstractLockFreeQueue<E> extends AbstractMessageQueue<E> {
     /** Call after a successful insert: wakes a consumer if one is parked. */
     final void signalNotEmpty() {
         // Volatile read, after the caller's insert: see Waiters for the handshake.
-        if (notEmptyTop != null) {
-            Waiters.signal(NOT_EMPTY_TOP, this);
+        if (notEmptyTop().getVolatile(this) != null) {
+            Waiters.signal(notEmptyTop(), this);
         }
     }
 
@@ -89,8 +99,8 @@ abstract class AbstractLockFreeQueue<E> extends AbstractMessageQueue<E> {
      */
     final void signalNotEmpty(long count) {
         // Volatile reads, after the caller's inserts; the loop only runs while waiters remain.
-        for (long i = 0; i < count && notEmptyTop != null; i++) {
-            Waiters.signal(NOT_EMPTY_TOP, this);
+        for (long i = 0; i < count && notEmptyTop().getVolatile(this) != null; i++) {
+            Waiters.signal(notEmptyTop(), this);
         }
     }
 
@@ -100,16 +110,16 @@ abstract class AbstractLockFreeQueue<E> extends AbstractMessageQueue<E> {
      */
     final void signalNotFull(long count) {
         // Volatile reads, after the caller's removals; the loop only runs while waiters remain.
-        for (long i = 0; i < count && notFullTop != null; i++) {
-            Waiters.signal(NOT_FULL_TOP, this);
+        for (long i = 0; i < count && notFullTop().getVolatile(this) != null; i++) {
+            Waiters.signal(notFullTop(), this);
         }
     }
 
     /** Call after a successful removal: wakes a producer if one is parked. */
     final void signalNotFull() {
         // Volatile read, after the caller's removal: see Waiters for the handshake.
-        if (notFullTop != null) {
-            Waiters.signal(NOT_FULL_TOP, this);
+        if (notFullTop().getVolatile(this) != null) {
+            Waiters.signal(notFullTop(), this);
         }
     }
 
@@ -184,23 +194,23 @@ abstract class AbstractLockFreeQueue<E> extends AbstractMessageQueue<E> {
                 Thread.yield();
                 continue;
             }
-            Waiters.Node node = Waiters.enqueue(NOT_FULL_TOP, this);
+            Waiters.Node node = Waiters.enqueue(notFullTop(), this);
             boolean inserted = offer(e); // the re-check after registering
             for (long bound = UNFENCED_PARK_NANOS; !inserted && stillWaiting(node, timed, deadline);
                     bound = longerBound(bound)) {
                 park(timed ? deadline - System.nanoTime() : Long.MAX_VALUE, fencedRemove, bound);
                 inserted = offer(e);
             }
-            boolean signalled = !Waiters.cancel(NOT_FULL_TOP, this, node);
+            boolean signalled = !Waiters.cancel(notFullTop(), this, node);
             if (inserted) {
                 if (signalled) {
-                    Waiters.passOn(NOT_FULL_TOP, this);
+                    Waiters.passOn(notFullTop(), this);
                 }
                 return true;
             }
             if (Thread.interrupted()) {
                 if (signalled) {
-                    Waiters.passOn(NOT_FULL_TOP, this);
+                    Waiters.passOn(notFullTop(), this);
                 }
                 throw new InterruptedException();
             }
@@ -222,23 +232,23 @@ abstract class AbstractLockFreeQueue<E> extends AbstractMessageQueue<E> {
                 Thread.yield();
                 continue;
             }
-            Waiters.Node node = Waiters.enqueue(NOT_EMPTY_TOP, this);
+            Waiters.Node node = Waiters.enqueue(notEmptyTop(), this);
             e = poll(); // the re-check after registering
             for (long bound = UNFENCED_PARK_NANOS; e == null && stillWaiting(node, timed, deadline);
                     bound = longerBound(bound)) {
                 park(timed ? deadline - System.nanoTime() : Long.MAX_VALUE, fencedInsert, bound);
                 e = poll();
             }
-            boolean signalled = !Waiters.cancel(NOT_EMPTY_TOP, this, node);
+            boolean signalled = !Waiters.cancel(notEmptyTop(), this, node);
             if (e != null) {
                 if (signalled) {
-                    Waiters.passOn(NOT_EMPTY_TOP, this);
+                    Waiters.passOn(notEmptyTop(), this);
                 }
                 return e;
             }
             if (Thread.interrupted()) {
                 if (signalled) {
-                    Waiters.passOn(NOT_EMPTY_TOP, this);
+                    Waiters.passOn(notEmptyTop(), this);
                 }
                 throw new InterruptedException();
             }
@@ -282,21 +292,6 @@ abstract class AbstractLockFreeQueue<E> extends AbstractMessageQueue<E> {
     private static void checkInterrupt() throws InterruptedException {
         if (Thread.interrupted()) {
             throw new InterruptedException();
-        }
-    }
-
-    // VarHandle mechanics
-
-    private static final VarHandle NOT_EMPTY_TOP;
-    private static final VarHandle NOT_FULL_TOP;
-
-    static {
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            NOT_EMPTY_TOP = lookup.findVarHandle(AbstractLockFreeQueue.class, "notEmptyTop", Waiters.Node.class);
-            NOT_FULL_TOP = lookup.findVarHandle(AbstractLockFreeQueue.class, "notFullTop", Waiters.Node.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
         }
     }
 }

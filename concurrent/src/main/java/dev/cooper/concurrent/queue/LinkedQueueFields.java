@@ -10,10 +10,13 @@ import java.lang.invoke.VarHandle;
  * adjacent-line prefetch pair):
  *
  *   LinkedQueuePad0       128 bytes
- *   LinkedQueueTailField  tail
+ *   LinkedQueueTailField  tail, notEmptyTop
  *   LinkedQueuePad1       128 bytes
- *   LinkedQueueHeadField  head
+ *   LinkedQueueHeadField  head, notFullTop
  *   LinkedQueuePad2       128 bytes
+ *
+ * Each end also holds the waiter-stack top its side reads after every change (decision
+ * 0018): producers check notEmptyTop after an insert, consumers notFullTop after a removal.
  *
  * The padding is in bytes, not longs: HotSpot puts a subclass's small fields into the gaps a
  * superclass leaves before 8-byte alignment, and longs would leave such gaps next to the hot
@@ -42,6 +45,11 @@ abstract class LinkedQueuePad0<E> extends AbstractLockFreeQueue<E> {
 /** The producers' end: the last node (or one behind it, where the algorithm lets it lag). */
 abstract class LinkedQueueTailField<E> extends LinkedQueuePad0<E> {
     private volatile LinkedNode<E> tail;
+    /**
+     * Top of the stack of consumers waiting for an element (see {@link AbstractLockFreeQueue}):
+     * next to the tail because producers read it after every insert.
+     */
+    private volatile Waiters.Node notEmptyTop;
 
     LinkedQueueTailField(boolean fencedInsert, boolean fencedRemove, LinkedNode<E> dummy) {
         super(fencedInsert, fencedRemove);
@@ -63,11 +71,19 @@ abstract class LinkedQueueTailField<E> extends LinkedQueuePad0<E> {
         return TAIL.compareAndSet(this, expected, value);
     }
 
+    @Override
+    final VarHandle notEmptyTop() {
+        return NOT_EMPTY_TOP;
+    }
+
     private static final VarHandle TAIL;
+    private static final VarHandle NOT_EMPTY_TOP;
 
     static {
         try {
-            TAIL = MethodHandles.lookup().findVarHandle(LinkedQueueTailField.class, "tail", LinkedNode.class);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            TAIL = lookup.findVarHandle(LinkedQueueTailField.class, "tail", LinkedNode.class);
+            NOT_EMPTY_TOP = lookup.findVarHandle(LinkedQueueTailField.class, "notEmptyTop", Waiters.Node.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -93,6 +109,11 @@ abstract class LinkedQueuePad1<E> extends LinkedQueueTailField<E> {
 /** The consumers' end: the dummy node, whose successors hold the elements. */
 abstract class LinkedQueueHeadField<E> extends LinkedQueuePad1<E> {
     private volatile LinkedNode<E> head;
+    /**
+     * Top of the stack of producers waiting for room (see {@link AbstractLockFreeQueue}): next
+     * to the head because consumers read it after every removal.
+     */
+    private volatile Waiters.Node notFullTop;
 
     LinkedQueueHeadField(boolean fencedInsert, boolean fencedRemove, LinkedNode<E> dummy) {
         super(fencedInsert, fencedRemove, dummy);
@@ -123,11 +144,19 @@ abstract class LinkedQueueHeadField<E> extends LinkedQueuePad1<E> {
         return HEAD.compareAndSet(this, expected, value);
     }
 
+    @Override
+    final VarHandle notFullTop() {
+        return NOT_FULL_TOP;
+    }
+
     private static final VarHandle HEAD;
+    private static final VarHandle NOT_FULL_TOP;
 
     static {
         try {
-            HEAD = MethodHandles.lookup().findVarHandle(LinkedQueueHeadField.class, "head", LinkedNode.class);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            HEAD = lookup.findVarHandle(LinkedQueueHeadField.class, "head", LinkedNode.class);
+            NOT_FULL_TOP = lookup.findVarHandle(LinkedQueueHeadField.class, "notFullTop", Waiters.Node.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }

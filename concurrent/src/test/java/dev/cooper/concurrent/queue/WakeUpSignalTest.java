@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,20 +31,6 @@ class WakeUpSignalTest {
 
     private static final Duration GUARD = Duration.ofSeconds(60);
     private static final int ROUNDS = 20;
-    private static final VarHandle NOT_EMPTY_TOP;
-    private static final VarHandle NOT_FULL_TOP;
-
-    static {
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(AbstractLockFreeQueue.class,
-                    MethodHandles.lookup());
-            NOT_EMPTY_TOP = lookup.findVarHandle(AbstractLockFreeQueue.class, "notEmptyTop", Waiters.Node.class);
-            NOT_FULL_TOP = lookup.findVarHandle(AbstractLockFreeQueue.class, "notFullTop", Waiters.Node.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     /** A call that inserts one element. */
     interface Insert {
         void insert(MessageQueue<Integer> q, Integer e) throws InterruptedException;
@@ -104,9 +89,10 @@ class WakeUpSignalTest {
             MessageQueue<Integer> q = kind.create(2);
             for (int round = 0; round < ROUNDS; round++) {
                 Actor consumer = Actor.start("consumer", q::take);
-                awaitRegistered(NOT_EMPTY_TOP, q);
+                VarHandle top = ((AbstractLockFreeQueue<Integer>) q).notEmptyTop();
+                awaitRegistered(top, q);
                 insert.insert(q, round);
-                assertNull(NOT_EMPTY_TOP.getVolatile(q),
+                assertNull(top.getVolatile(q),
                         "round " + round + ": " + call + " returned with the consumer still registered");
                 assertEquals(round, consumer.join());
             }
@@ -128,10 +114,11 @@ class WakeUpSignalTest {
                     q.put(element);
                     return null;
                 });
-                awaitRegistered(NOT_FULL_TOP, q);
+                VarHandle top = ((AbstractLockFreeQueue<Integer>) q).notFullTop();
+                awaitRegistered(top, q);
                 int expected = element - q.capacity();
                 assertEquals(expected, removal.remove(q), "FIFO order");
-                assertNull(NOT_FULL_TOP.getVolatile(q),
+                assertNull(top.getVolatile(q),
                         "round " + round + ": " + call + " returned with the producer still registered");
                 producer.join();
             }
