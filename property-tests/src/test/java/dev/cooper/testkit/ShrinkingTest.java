@@ -44,6 +44,21 @@ class ShrinkingTest {
                 shrunk(Property.forAll(pairs).seed(seed), p -> assertTrue(p.a() <= 10 || p.b() <= 20)));
     }
 
+    record Sized(int threads, List<Integer> items) {}
+
+    /**
+     * A size drawn first shrinks before the long list drawn after it: with a budget of 20
+     * candidates, deleting list elements one by one would use them all up.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void leadingSizeShrinksFirst(long seed) {
+        Gen<Sized> sized = Gen.zip(Gen.ints(1, 1000), Gen.ints(0, 9).list(200, 300), Sized::new);
+        Sized shrunk = (Sized) shrunk(Property.forAll(sized).seed(seed).maxShrinkSteps(20),
+                s -> fail("every case fails"));
+        assertEquals(1, shrunk.threads());
+    }
+
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3})
     void flatMapShrinksThroughBothStages(long seed) {
