@@ -84,8 +84,8 @@ public final class MpmcLinkedQueue<E> extends LinkedQueuePad2<E> {
      * - the elements are the non-null items after the head, in list order.
      *
      * Layout: LinkedQueueFields pads the tail and the head apart (JOL 0.17, JDK 25, compressed
-     * oops: tail at offset 152, head at 284; 128 padding bytes before the tail, between the
-     * two, and after the head).
+     * oops: tail and notEmptyTop at offsets 144-151, head and notFullTop at 280-287; 128
+     * padding bytes before the tail, between the two, and after the head).
      */
 
     /**
