@@ -25,13 +25,9 @@ class BrokenQueueProperties {
 
     private static final int TRIES = 50;
     /**
-     * More than the testkit's default of 30 s, which these checks need for some seeds: with
-     * seed -1601201611927790992 the swapping queue's failure came from a scenario of blocking
-     * virtual threads on a one-slot queue, and 30 s of shrinking (920 steps, each candidate
-     * rerun up to 5 times) left it at 3 producers. With this budget it shrank to one producer
-     * and one consumer in 48 s. It stays below the 2-minute test timeout. Since the shrinker
-     * minimises the leading choices (the thread counts) first, that seed takes under a second,
-     * like most; the budget is kept as headroom.
+     * More than the testkit's default of 30 s, as headroom below the 2-minute test timeout:
+     * these schedules rerun each candidate up to 5 times. Seed -1601201611927790992 once used
+     * 48 s; since the shrinker minimises the thread counts first, it needs under a second.
      */
     private static final Duration SHRINK_TIME = Duration.ofSeconds(100);
 

@@ -56,12 +56,12 @@ public final class MpmcLinkedQueue<E> extends LinkedQueuePad2<E> {
      * self-link goes on from the head: an offer on a tail left behind the head, a poll or
      * a reader on a stale head.
      *
-     * Departure: poll never reads the tail. The paper's dequeue helps a lagging tail before
-     * it moves the head past it only so that the tail never points at a node that dequeue is
+     * Departure: poll never reads the tail. The paper's dequeue helps a lagging tail before it
+     * moves the head past it only so that the tail never points at a node that dequeue is
      * about to free; under a garbage collector a node behind the head stays valid, and its
      * next (or its self-link, then the head) still leads to the last node (as in
-     * ConcurrentLinkedQueue, where head and tail may both lag). Reading the tail in every poll cost a cache miss on the producers' line per
-     * element (decision 0009).
+     * ConcurrentLinkedQueue, where head and tail may both lag). Reading the tail in every poll
+     * cost a cache miss on the producers' line per element (decision 0009).
      *
      * Departure from the paper, to support remove(Object) and Iterator.remove() as
      * ConcurrentLinkedQueue does: an element is claimed by CASing its node's item from the

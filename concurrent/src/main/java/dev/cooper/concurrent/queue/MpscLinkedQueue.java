@@ -72,7 +72,8 @@ public final class MpscLinkedQueue<E> extends LinkedQueuePad2<E> {
      *
      * Layout: LinkedQueueFields pads the tail and the head apart (JOL 0.17, JDK 25, compressed
      * oops: tail and notEmptyTop at offsets 144-151, head and notFullTop at 280-287; 128
-     * padding bytes before the tail, between the two, and after the head). The debug role check is read-only and sits after the padding.
+     * padding bytes before the tail, between the two, and after the head). The debug role
+     * check is read-only and sits after the padding.
      */
 
     private final ThreadRoleCheck consumerCheck = ThreadRoleCheck.forRole(QueueKind.MPSC_LINKED, "consumer");

@@ -31,6 +31,7 @@ class WakeUpSignalTest {
 
     private static final Duration GUARD = Duration.ofSeconds(60);
     private static final int ROUNDS = 20;
+
     /** A call that inserts one element. */
     interface Insert {
         void insert(MessageQueue<Integer> q, Integer e) throws InterruptedException;
@@ -87,9 +88,9 @@ class WakeUpSignalTest {
     void anInsertWakesAParkedTakeBeforeItReturns(QueueKind kind, String call, Insert insert) {
         assertTimeoutPreemptively(GUARD, () -> {
             MessageQueue<Integer> q = kind.create(2);
+            VarHandle top = ((AbstractLockFreeQueue<Integer>) q).notEmptyTop();
             for (int round = 0; round < ROUNDS; round++) {
                 Actor consumer = Actor.start("consumer", q::take);
-                VarHandle top = ((AbstractLockFreeQueue<Integer>) q).notEmptyTop();
                 awaitRegistered(top, q);
                 insert.insert(q, round);
                 assertNull(top.getVolatile(q),
@@ -104,6 +105,7 @@ class WakeUpSignalTest {
     void aRemovalWakesAParkedPutBeforeItReturns(QueueKind kind, String call, Removal removal) {
         assertTimeoutPreemptively(GUARD, () -> {
             MessageQueue<Integer> q = kind.create(2);
+            VarHandle top = ((AbstractLockFreeQueue<Integer>) q).notFullTop();
             int next = 0;
             while (q.offer(next)) {
                 next++;
@@ -114,7 +116,6 @@ class WakeUpSignalTest {
                     q.put(element);
                     return null;
                 });
-                VarHandle top = ((AbstractLockFreeQueue<Integer>) q).notFullTop();
                 awaitRegistered(top, q);
                 int expected = element - q.capacity();
                 assertEquals(expected, removal.remove(q), "FIFO order");

@@ -21,7 +21,8 @@ import org.openjdk.jcstress.annotations.State;
  * single-consumer kinds (SPSC_ARRAY, MPSC_ARRAY) the removal is a release store and the
  * producer's first park after registering lasts at most 1 ms by design (decision 0015), so a
  * race there is a delay that still terminates. The consumer's poll must return the element
- * that filled the queue. The unbounded kinds (MPSC_LINKED, MPMC_LINKED) are never full, so they have no test here.
+ * that filled the queue. The unbounded kinds (MPSC_LINKED, MPMC_LINKED) are never full, so
+ * they have no test here.
  */
 @Description("put() on a full queue returns once another thread polls an element (poll, the non-blocking removal).")
 @Outcome(id = "TERMINATED", expect = ACCEPTABLE, desc = "put() inserted its element after the poll made room.")

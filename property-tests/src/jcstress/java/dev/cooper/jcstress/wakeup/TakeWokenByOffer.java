@@ -18,14 +18,14 @@ import org.openjdk.jcstress.annotations.State;
  * {@code take()} on an empty queue, for every kind, released by a plain {@code offer(e)}: the
  * non-blocking insert, which signals a parked consumer but, unlike {@code put}, adds no fence
  * of its own. On the kinds whose insert is a CAS, getAndAdd or getAndSet (the multi-producer
- * kinds), that atomic and the consumer's registration order each other, and the consumer
- * parks until signalled. On the single-producer kinds (SPSC_ARRAY, SPMC_ARRAY) the insert is
- * a release store, which may still sit in the store buffer while {@code offer} reads no
- * waiter: there the consumer's first park after registering lasts at most 1 ms by design
- * (decision 0015), so such a race delays the wake-up but still terminates. The lock-based
- * kinds register the waiter and signal it under one lock (SEMAPHORE_ARRAY: its semaphore's
- * givers' mutex), so the lock orders them; a signal missing from some path would still show. A {@code take()} still
- * blocked after jcstress's timeout (30 s at least) has lost its wake-up.
+ * kinds), that atomic and the consumer's registration order each other, and the consumer parks
+ * until signalled. On the single-producer kinds (SPSC_ARRAY, SPMC_ARRAY) the insert is a
+ * release store, which may still sit in the store buffer while {@code offer} reads no waiter:
+ * there the consumer's first park after registering lasts at most 1 ms by design (decision
+ * 0015), so such a race delays the wake-up but still terminates. The lock-based kinds register
+ * the waiter and signal it under one lock (SEMAPHORE_ARRAY: its semaphore's givers' mutex), so
+ * the lock orders them; a signal missing from some path would still show. A {@code take()}
+ * still blocked after jcstress's timeout (30 s at least) has lost its wake-up.
  */
 @Description("take() on an empty queue returns once another thread offers an element (offer, the non-blocking insert).")
 @Outcome(id = "TERMINATED", expect = ACCEPTABLE, desc = "take() returned the offered element.")
