@@ -34,7 +34,7 @@ import org.openjdk.jmh.infra.Control;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(3)
+@Fork(value = 3, jvmArgsPrepend = {FixedHeap.INITIAL, FixedHeap.MAXIMUM, FixedHeap.PRE_TOUCH})
 public class CoreToCore {
     /** Whose turn it is: false for {@link #ping}, true for {@link #pong}. */
     private volatile boolean pongsTurn;

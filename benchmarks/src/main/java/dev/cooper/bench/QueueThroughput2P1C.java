@@ -28,7 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 2, jvmArgsAppend = Agrona.ADD_EXPORTS)
+@Fork(value = 2, jvmArgsPrepend = {FixedHeap.INITIAL, FixedHeap.MAXIMUM, FixedHeap.PRE_TOUCH},
+        jvmArgsAppend = Agrona.ADD_EXPORTS)
 public class QueueThroughput2P1C extends QueueThroughputState {
 
     @Param({
