@@ -8,8 +8,10 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Blocking on top of a lock-free {@code offer}/{@code poll}: a blocked {@code put} or
  * {@code take} retries twice, yielding in between, and then parks on a {@link Waiters} stack
- * (no busy spinning: decision 0009). Subclasses call {@link #signalNotEmpty()} after every successful
- * insert and {@link #signalNotFull()} after every successful removal; a batch may instead call
+ * (no busy spinning: decision 0009); a kind may park without the yields
+ * ({@link #blockedYields()}, decision 0020). Subclasses call {@link #signalNotEmpty()} after
+ * every successful insert and {@link #signalNotFull()} after every successful removal; a
+ * batch may instead call
  * {@link #signalNotEmpty(long)} ({@link #signalNotFull(long)}) once at its end with the number
  * of elements (slots) it moved, which wakes as many waiters as a call per element would.
  *
