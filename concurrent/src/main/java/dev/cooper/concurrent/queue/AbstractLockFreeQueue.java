@@ -30,23 +30,18 @@ import java.util.concurrent.locks.LockSupport;
 abstract class AbstractLockFreeQueue<E> extends AbstractMessageQueue<E> {
 
     /**
-     * Yields of a blocked {@code put} or {@code take} before it parks, unless the kind
-     * overrides {@link #blockedYields()}. Neither spins: measured (decision 0009), spinning on
-     * a full or empty queue turns the hand-off of whole bursts (one side parked while the
-     * other runs alone on warm cache lines) into a cache-line ping-pong per element. With one
+     * The yields of a blocked {@code put} or {@code take} before it registers and parks: two,
+     * unless the kind overrides this. Neither spins: measured (decision 0009), spinning on a
+     * full or empty queue turns the hand-off of whole bursts (one side parked while the other
+     * runs alone on warm cache lines) into a cache-line ping-pong per element. With one
      * producer and one consumer, parking this early beat both the spin of 64 pauses and a
      * growing spin (MPSC_ARRAY 19.0 -> 33.6 M elements/s, SPMC_ARRAY 19.2 -> 58.6, medians of
-     * 4 forks; decision 0009 has the table).
-     */
-    static final int BLOCKED_YIELDS = 2;
-
-    /**
-     * The yields of a blocked {@code put} or {@code take} before it registers and parks:
-     * {@link #BLOCKED_YIELDS}, or fewer for a kind whose two sides fall into lockstep while
-     * they yield (decision 0020). Read only on the blocking path, after a failed attempt.
+     * 4 forks; decision 0009 has the table). A kind whose two sides fall into lockstep while
+     * they yield returns fewer (decision 0020). Read only on the blocking path, after a failed
+     * attempt.
      */
     int blockedYields() {
-        return BLOCKED_YIELDS;
+        return 2;
     }
 
     /**
