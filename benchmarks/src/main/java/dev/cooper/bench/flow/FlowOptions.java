@@ -15,8 +15,9 @@ import java.util.Set;
  * arguments. Every bad option is an {@link IllegalArgumentException} whose message says what was
  * wrong and what is expected.
  */
-record FlowOptions(List<Target> targets, long messages, int producers, int consumers,
-                   int capacity, Duration timeLimit, Path out, long seed, boolean help) {
+record FlowOptions(List<Target> targets, long messages, long warmup, int producers, int consumers,
+                   int capacity, Duration timeLimit, Path out, long seed, boolean sameJvm,
+                   boolean emitResults, boolean progressOnStderr, boolean help) {
 
     static final String USAGE = """
             Usage: java -jar benchmarks/target/benchmarks.jar flow [options]
@@ -29,29 +30,56 @@ record FlowOptions(List<Target> targets, long messages, int producers, int consu
               --kinds LIST       comma-separated targets: queue kinds (%s)
                                  and CHANNEL (a buffered channel); default: all
               --messages N       messages per target (default 1000000)
+              --warmup N         messages per target in a first, unmeasured pass over all
+                                 targets, so that each is measured with the JIT warm and
+                                 in the same state (default 200000; 0: no warm-up)
               --producers N      producer threads where the kind allows several (default 2)
               --consumers N      consumer workers where the kind allows several (default 2)
               --capacity N       queue / channel capacity (default 1024)
               --time-limit D     stop a target after D seconds, checking what was sent (default 20)
               --out DIR          where to write the CSV, Markdown and PNG (default flow-results)
               --seed N           seed of the message mix (default 42)
+              --same-jvm         run every target in this JVM, one after the other; by
+                                 default each target runs in a JVM of its own with a
+                                 pre-touched heap, so none inherits another's garbage,
+                                 heap growth or compiled code
               --help             this text
+
+            Used by the flow itself when it starts a target's JVM:
+              --emit-results     print each result as a tab-separated line, write no files
+              --progress-on-stderr  draw the live progress line on standard error
             """.formatted(String.join(", ", Arrays.stream(QueueKind.values()).map(Enum::name).toList()));
 
     static FlowOptions parse(String... args) {
         Set<Target> targets = new LinkedHashSet<>(Target.all());
         long messages = 1_000_000;
+        long warmup = 200_000;
         int producers = 2;
         int consumers = 2;
         int capacity = 1024;
         Duration timeLimit = Duration.ofSeconds(20);
         Path out = Path.of("flow-results");
         long seed = 42;
+        boolean sameJvm = false;
+        boolean emitResults = false;
+        boolean progressOnStderr = false;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
                 help = true;
+                continue;
+            }
+            if (arg.equals("--same-jvm")) {
+                sameJvm = true;
+                continue;
+            }
+            if (arg.equals("--emit-results")) {
+                emitResults = true;
+                continue;
+            }
+            if (arg.equals("--progress-on-stderr")) {
+                progressOnStderr = true;
                 continue;
             }
             if (!arg.startsWith("--")) {
@@ -73,6 +101,7 @@ record FlowOptions(List<Target> targets, long messages, int producers, int consu
             switch (name) {
                 case "kinds" -> targets = parseTargets(value);
                 case "messages" -> messages = parseLong(name, value, 1);
+                case "warmup" -> warmup = parseLong(name, value, 0);
                 case "producers" -> producers = (int) parseLong(name, value, 1);
                 case "consumers" -> consumers = (int) parseLong(name, value, 1);
                 case "capacity" -> capacity = (int) parseLong(name, value, 1);
@@ -82,8 +111,23 @@ record FlowOptions(List<Target> targets, long messages, int producers, int consu
                 default -> throw new IllegalArgumentException("unknown option --" + name + " (see --help)");
             }
         }
-        return new FlowOptions(List.copyOf(targets), messages, producers, consumers, capacity,
-                timeLimit, out, seed, help);
+        return new FlowOptions(List.copyOf(targets), messages, warmup, producers, consumers, capacity,
+                timeLimit, out, seed, sameJvm, emitResults, progressOnStderr, help);
+    }
+
+    /**
+     * The options that give a target's own JVM this run's settings for {@code target}: every
+     * measured setting, and {@code --emit-results} instead of the output files.
+     */
+    List<String> forTarget(Target target, boolean liveProgress) {
+        List<String> args = new ArrayList<>(List.of("--kinds", target.name(), "--messages", "" + messages,
+                "--warmup", "" + warmup, "--producers", "" + producers, "--consumers", "" + consumers,
+                "--capacity", "" + capacity, "--time-limit", "" + timeLimit.toSeconds(), "--seed", "" + seed,
+                "--emit-results"));
+        if (liveProgress) {
+            args.add("--progress-on-stderr");
+        }
+        return args;
     }
 
     private static Set<Target> parseTargets(String value) {
@@ -115,7 +159,7 @@ record FlowOptions(List<Target> targets, long messages, int producers, int consu
         if (n < min) {
             throw new IllegalArgumentException("--" + name + ": " + n + " (expected: >= " + min + ")");
         }
-        if (!name.equals("messages") && !name.equals("seed") && n > Integer.MAX_VALUE) {
+        if (!name.equals("messages") && !name.equals("warmup") && !name.equals("seed") && n > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("--" + name + ": " + n + " (expected: <= " + Integer.MAX_VALUE + ")");
         }
         return n;

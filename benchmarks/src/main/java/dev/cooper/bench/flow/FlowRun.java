@@ -23,12 +23,15 @@ import java.util.concurrent.atomic.AtomicLongArray;
 final class FlowRun {
     private final Target target;
     private final FlowOptions options;
+    private final long messages;
     private final OrderFlow[] templates;
     private final Progress progress;
 
-    FlowRun(Target target, FlowOptions options, OrderFlow[] templates, Progress progress) {
+    /** A run of {@code messages} messages (the measured count, or the warm-up's). */
+    FlowRun(Target target, FlowOptions options, long messages, OrderFlow[] templates, Progress progress) {
         this.target = target;
         this.options = options;
+        this.messages = messages;
         this.templates = templates;
         this.progress = progress;
     }
@@ -44,7 +47,7 @@ final class FlowRun {
     FlowResult run() throws InterruptedException {
         int producers = producers();
         int consumers = consumers();
-        long perProducer = options.messages() / producers;
+        long perProducer = messages / producers;
         long total = perProducer * producers;
         DeliveryLog<OrderFlow> log = DeliveryLog.create(producers, consumers,
                 m -> m.header().producer(), m -> m.header().seq());

@@ -22,7 +22,7 @@ class FlowCommandTest {
         int code = FlowCommand.run(new PrintStream(stdout, true, StandardCharsets.UTF_8),
                 new PrintStream(stderr, true, StandardCharsets.UTF_8),
                 "--kinds", "SPSC_ARRAY,MPMC_ARRAY,LOCKED_ARRAY,CHANNEL", "--messages", "20000",
-                "--out", out.toString());
+                "--warmup", "5000", "--same-jvm", "--out", out.toString());
 
         String text = stdout.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, text + stderr.toString(StandardCharsets.UTF_8));
@@ -34,6 +34,63 @@ class FlowCommandTest {
         assertTrue(Files.size(out.resolve("flow.png")) > 1000, "a chart was drawn");
         assertTrue(Files.readString(out.resolve("flow.md")).contains("| MPMC_ARRAY |"));
         assertTrue(text.contains("exactly-once, per-producer FIFO, no loss: ok"), text);
+        assertTrue(text.contains("Warm-up: 5,000 messages per target"), text);
+    }
+
+    @Test
+    void byDefaultEachTargetRunsInAJvmOfItsOwn(@TempDir Path out) throws Exception {
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        int code = FlowCommand.run(new PrintStream(stdout, true, StandardCharsets.UTF_8), System.err,
+                "--kinds", "MPSC_ARRAY,CHANNEL", "--messages", "4000", "--warmup", "1000", "--out", out.toString());
+
+        String text = stdout.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, text);
+        assertTrue(text.contains("Each target in a JVM of its own"), text);
+        List<String> csv = Files.readAllLines(out.resolve("flow.csv"));
+        assertEquals(3, csv.size(), "a header and one row per target: " + csv);
+        assertTrue(csv.get(1).startsWith("MPSC_ARRAY,\"n -> 1, bounded, lock-free\",2,1,4000,"), csv.get(1));
+        assertTrue(csv.get(2).startsWith("CHANNEL,"), csv.get(2));
+        for (String row : csv.subList(1, csv.size())) {
+            assertTrue(row.endsWith(",0"), "no violation: " + row);
+        }
+    }
+
+    @Test
+    void aTargetsJvmGetsThePreTouchedHeapAndEverySetting() {
+        FlowOptions options = FlowOptions.parse("--messages", "5000", "--warmup", "0", "--producers", "3",
+                "--consumers", "4", "--capacity", "64", "--time-limit", "7", "--seed", "9");
+        List<String> command = TargetJvm.command(new FlowOptions.Target("SPSC_ARRAY",
+                dev.cooper.concurrent.queue.QueueKind.SPSC_ARRAY), options, true);
+
+        assertTrue(command.contains("-XX:+AlwaysPreTouch"), command.toString());
+        assertTrue(command.stream().anyMatch(a -> a.startsWith("-Xms")), command.toString());
+        String flowArgs = String.join(" ", command.subList(command.indexOf("flow") + 1, command.size()));
+        assertEquals("--kinds SPSC_ARRAY --messages 5000 --warmup 0 --producers 3 --consumers 4 --capacity 64"
+                + " --time-limit 7 --seed 9 --emit-results --progress-on-stderr", flowArgs);
+    }
+
+    @Test
+    void aResultLineReadsBackAsTheSameResult() {
+        FlowResult result = new FlowResult("MPMC_ARRAY", "n -> n, bounded, lock-free", 2, 2, 1000, 0.25,
+                1500, 90_000, 400_000, "exactly-once, per-producer FIFO, no loss", 1, "lost: producer 1\tseq 7\n");
+        FlowResult back = FlowResult.fromLine(result.toLine());
+
+        assertEquals(new FlowResult("MPMC_ARRAY", "n -> n, bounded, lock-free", 2, 2, 1000, 0.25,
+                1500, 90_000, 400_000, "exactly-once, per-producer FIFO, no loss", 1, "lost: producer 1 seq 7 "), back);
+        assertThrows(IllegalArgumentException.class, () -> FlowResult.fromLine("flow-result\tMPMC_ARRAY\t2"));
+        assertThrows(IllegalArgumentException.class, () -> FlowResult.fromLine("MPMC_ARRAY"));
+    }
+
+    @Test
+    void theWarmUpCanBeTurnedOff(@TempDir Path out) {
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        int code = FlowCommand.run(new PrintStream(stdout, true, StandardCharsets.UTF_8), System.err,
+                "--kinds", "SPSC_ARRAY", "--messages", "1000", "--warmup", "0", "--same-jvm", "--out", out.toString());
+
+        String text = stdout.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, text);
+        assertTrue(!text.contains("Warm-up"), text);
+        assertEquals(200_000, FlowOptions.parse().warmup(), "the default");
     }
 
     @Test
@@ -42,8 +99,8 @@ class FlowCommandTest {
         int code = FlowCommand.run(new PrintStream(stdout, true, StandardCharsets.UTF_8), System.err, "--help");
         assertEquals(0, code);
         String help = stdout.toString(StandardCharsets.UTF_8);
-        for (String option : List.of("--kinds", "--messages", "--producers", "--consumers", "--capacity",
-                "--time-limit", "--out", "--seed", "--help")) {
+        for (String option : List.of("--kinds", "--messages", "--warmup", "--producers", "--consumers", "--capacity",
+                "--time-limit", "--out", "--seed", "--same-jvm", "--help")) {
             assertTrue(help.contains(option), option + " in " + help);
         }
     }
@@ -58,6 +115,8 @@ class FlowCommandTest {
                 assertThrows(IllegalArgumentException.class, () -> FlowOptions.parse("--producers", "two")).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> FlowOptions.parse("--kinds", "FAST_QUEUE"))
                 .getMessage().startsWith("--kinds: unknown target 'FAST_QUEUE' (expected one of SPSC_ARRAY"));
+        assertEquals("--warmup: -1 (expected: >= 0)",
+                assertThrows(IllegalArgumentException.class, () -> FlowOptions.parse("--warmup", "-1")).getMessage());
         assertEquals("--capacity needs a value (see --help)",
                 assertThrows(IllegalArgumentException.class, () -> FlowOptions.parse("--capacity")).getMessage());
 
