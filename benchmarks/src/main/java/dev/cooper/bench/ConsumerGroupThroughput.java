@@ -1,6 +1,9 @@
 package dev.cooper.bench;
 
+import dev.cooper.concurrent.channel.Channel;
+import dev.cooper.concurrent.channel.ChannelClosedException;
 import dev.cooper.concurrent.consumer.ConsumerGroup;
+import dev.cooper.concurrent.consumer.ConsumerGroupBuilder;
 import dev.cooper.concurrent.queue.MessageQueue;
 import dev.cooper.concurrent.queue.QueueKind;
 import java.time.Duration;
@@ -21,7 +24,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * End-to-end throughput of a one-worker {@link ConsumerGroup} against the same queue read by a
+ * End-to-end throughput of a one-worker {@link ConsumerGroup} against the same source read by a
  * plain consumer thread: how much the group's worker loop (batch drain, per-case counters,
  * stop checks) costs next to a hand-written loop running the same {@code switch}.
  *
@@ -48,6 +51,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * random case sequence in both. The consumer's handled count is checked against the produced
  * count at the end of the trial.
  *
+ * <p>{@code source=channel} does the same through a {@code Channel.buffered(capacity)}: the
+ * producer spins on {@code trySend}, the group's worker takes batches with {@code drainTo}
+ * and the raw consumer loops on {@code receive()}.
+ *
  * <p>Two cores hold the producer and the consumer; anything else running on the machine shares
  * them, so compare {@code group} and {@code raw} from the same run.
  */
@@ -65,10 +72,14 @@ public class ConsumerGroupThroughput {
     @Param({"virtual"})
     public String threads;
 
+    @Param({"queue", "channel"})
+    public String source;
+
     @Param({"1024"})
     public int capacity;
 
     private MessageQueue<Msg4> queue;
+    private Channel<Msg4> channel;
     private Msg4[] mix;
     private int next;
     private long produced;
@@ -108,7 +119,11 @@ public class ConsumerGroupThroughput {
 
     @Setup(Level.Trial)
     public void start() {
-        queue = QueueKind.SPSC_ARRAY.create(capacity);
+        switch (source) {
+            case "queue" -> queue = QueueKind.SPSC_ARRAY.create(capacity);
+            case "channel" -> channel = Channel.buffered(capacity);
+            default -> throw new IllegalArgumentException("source: " + source + " (expected: queue or channel)");
+        }
         mix = DispatchMix.messages(Msg4.class, DispatchMix.SEED);
         sink = new Sink();
         Thread.Builder builder = switch (threads) {
@@ -117,12 +132,14 @@ public class ConsumerGroupThroughput {
             default -> throw new IllegalArgumentException("threads: " + threads + " (expected: virtual or platform)");
         };
         switch (impl) {
-            case "group" -> group = ConsumerGroup.builder(Msg4.class)
-                    .source(queue)
-                    .workers(1)
-                    .threads(builder)
-                    .handler(sink::handle)
-                    .start();
+            case "group" -> {
+                ConsumerGroupBuilder<Msg4> b = ConsumerGroup.builder(Msg4.class);
+                group = (queue != null ? b.source(queue) : b.source(channel))
+                        .workers(1)
+                        .threads(builder)
+                        .handler(sink::handle)
+                        .start();
+            }
             case "raw" -> rawConsumer = builder.name("raw-consumer").start(this::consumeRaw);
             default -> throw new IllegalArgumentException("impl: " + impl + " (expected: group or raw)");
         }
@@ -131,9 +148,9 @@ public class ConsumerGroupThroughput {
     private void consumeRaw() {
         try {
             while (true) {
-                sink.handle(queue.take());
+                sink.handle(queue != null ? queue.take() : channel.receive());
             }
-        } catch (InterruptedException e) {
+        } catch (InterruptedException | ChannelClosedException e) {
             // stop() asked the consumer to end.
         }
     }
@@ -142,7 +159,7 @@ public class ConsumerGroupThroughput {
     public void send(FullCounters counters) {
         Msg4 message = mix[next];
         next = (next + 1) & (DispatchMix.SIZE - 1);
-        while (!queue.offer(message)) {
+        while (queue != null ? !queue.offer(message) : !channel.trySend(message)) {
             counters.offersFailed++;
             Thread.onSpinWait();
         }
@@ -151,6 +168,10 @@ public class ConsumerGroupThroughput {
 
     @TearDown(Level.Trial)
     public void stop() throws InterruptedException {
+        if (channel != null) {
+            stopChannel();
+            return;
+        }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!queue.isEmpty()) {
             if (System.nanoTime() > deadline) {
@@ -167,6 +188,32 @@ public class ConsumerGroupThroughput {
         // The close and the join order the consumer's writes before these reads. A message
         // taken just before the queue looked empty may still have been in the handler when the
         // group closed: the graceful close lets it finish, so the count is exact.
+        checkCount();
+    }
+
+    /**
+     * A channel has no size to wait on: closing it lets the consumer take what is buffered and
+     * then end by itself (the group's worker sees it closed and drained, the raw loop gets
+     * {@link ChannelClosedException}).
+     */
+    private void stopChannel() throws InterruptedException {
+        channel.close();
+        if (group != null) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!group.isTerminated()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(impl + ": the group did not end after the channel closed");
+                }
+                Thread.sleep(1);
+            }
+            group.close(Duration.ofSeconds(60));
+        } else {
+            rawConsumer.join(TimeUnit.SECONDS.toMillis(60));
+        }
+        checkCount();
+    }
+
+    private void checkCount() {
         if (sink.handled != produced) {
             throw new IllegalStateException(impl + ": produced " + produced + ", handled " + sink.handled);
         }

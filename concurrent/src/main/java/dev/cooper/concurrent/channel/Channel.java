@@ -1,6 +1,7 @@
 package dev.cooper.concurrent.channel;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 
@@ -145,6 +146,29 @@ public sealed interface Channel<E> extends Iterable<E> permits LockedChannel {
      * @throws InterruptedException if interrupted on entry or while waiting; nothing was consumed
      */
     ReceiveResult<E> receive(Duration timeout) throws InterruptedException;
+
+    /**
+     * Receives, without waiting, up to {@code max} elements that are there now and adds them to
+     * {@code target} in order: the buffered elements and, on a rendezvous channel, those of
+     * senders waiting right now (their sends complete). It is {@code max} calls of
+     * {@link #tryReceive()} that take the channel's lock once, not once per element, and
+     * allocate no result; a consumer that handles elements in batches (a consumer group, for
+     * one) uses it to keep off the lock. Returns 0 when there is nothing to take, whether or
+     * not the channel is closed ({@link #isClosed()} and {@link #tryReceive()} tell). Ignores
+     * the interrupt status, as {@link #tryReceive()} does.
+     *
+     * <p>{@code target.add} runs while the channel's receive lock is held, as in
+     * {@link java.util.concurrent.BlockingQueue#drainTo(Collection, int)}: it must not use this
+     * channel. If it throws, the exception propagates and the elements added before stay
+     * received; on a buffered or unbounded channel the element it refused stays in the
+     * channel, first in line, while on a rendezvous channel its sender has already completed
+     * and the element is in neither place.
+     *
+     * @return how many elements were added to {@code target}
+     * @throws NullPointerException if {@code target} is null
+     * @throws IllegalArgumentException if {@code max} is negative
+     */
+    int drainTo(Collection<? super E> target, int max);
 
     /**
      * Closes the channel for sending; the buffered elements can still be received, after which

@@ -1,6 +1,7 @@
 package dev.cooper.concurrent.channel;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -354,6 +355,74 @@ final class LockedChannel<E> implements Channel<E> {
             }
         }
         return result(e);
+    }
+
+    @Override
+    public int drainTo(Collection<? super E> target, int max) {
+        Objects.requireNonNull(target, "target is null");
+        if (max < 0) {
+            throw new IllegalArgumentException("max: " + max + " (expected: >= 0)");
+        }
+        return split ? drainSplit(target, max) : drainLocked(target, max);
+    }
+
+    /**
+     * A buffered channel: takes elements under receiveLock alone, as receiveFast does, then
+     * settles if a sender waits; the slots that settling refilled are taken too, up to
+     * {@code max}. Each element is added before it leaves the ring, so a refused one stays.
+     */
+    private int drainSplit(Collection<? super E> target, int max) {
+        int n = 0;
+        while (n < max) {
+            int before = n;
+            try {
+                receiveLock.lock();
+                try {
+                    for (Object e; n < max && (e = ring.peek()) != null; n++) {
+                        target.add(cast(e));
+                        ring.poll();
+                    }
+                } finally {
+                    receiveLock.unlock();
+                }
+            } finally {
+                // Also when add threw: the slots freed so far must reach a waiting sender.
+                if (n > before && senders.mayHaveWaiters()) {
+                    settle();
+                }
+            }
+            if (n == before || !ring.looksNonEmpty()) {
+                break;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * A rendezvous or unbounded channel, under its one lock: buffered elements (unbounded)
+     * are added before they leave the ring; a waiting sender's (rendezvous) is taken, which
+     * completes its send, and then added.
+     */
+    private int drainLocked(Collection<? super E> target, int max) {
+        int n = 0;
+        lock();
+        try {
+            while (n < max) {
+                Object e = ring.peek();
+                if (e != null) {
+                    target.add(cast(e));
+                    ring.poll();
+                } else if ((e = senders.takeFromSender()) != null) {
+                    target.add(cast(e));
+                } else {
+                    break;
+                }
+                n++;
+            }
+        } finally {
+            unlock();
+        }
+        return n;
     }
 
     // The fast paths of a buffered channel (see the class comment)

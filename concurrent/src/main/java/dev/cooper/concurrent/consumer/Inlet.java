@@ -5,6 +5,8 @@ import dev.cooper.concurrent.channel.ChannelClosedException;
 import dev.cooper.concurrent.channel.ReceiveResult;
 import dev.cooper.concurrent.queue.MessageQueue;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -80,6 +82,8 @@ abstract sealed class Inlet<T> {
         private final Channel<? extends T> channel;
         /** Written and read by the one thread that uses this inlet. */
         private boolean ended;
+        /** The batch being handed on; empty between calls. Used by that one thread only. */
+        private final List<T> batch = new ArrayList<>();
 
         ChannelInlet(Channel<? extends T> channel, boolean ownedByGroup) {
             super(ownedByGroup);
@@ -87,12 +91,22 @@ abstract sealed class Inlet<T> {
         }
 
         /**
-         * Always 0: a channel has no batch receive, and {@code tryReceive} would allocate a
-         * result per message where a blocking {@code receive} on a ready channel does not.
+         * Takes up to {@code limit} messages with one {@link Channel#drainTo} (one lock
+         * acquisition for the batch, no allocation once the list has grown), then hands them on
+         * outside the channel's lock. The sinks (a worker, the dispatcher) catch what a handler
+         * throws, so the batch is handed on whole.
          */
         @Override
         int drain(Consumer<? super T> sink, int limit) {
-            return 0;
+            int n = channel.drainTo(batch, limit);
+            try {
+                for (int i = 0; i < n; i++) {
+                    sink.accept(batch.get(i));
+                }
+            } finally {
+                batch.clear();
+            }
+            return n;
         }
 
         @Override

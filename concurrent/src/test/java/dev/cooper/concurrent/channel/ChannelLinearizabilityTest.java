@@ -7,6 +7,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jetbrains.kotlinx.lincheck.Actor;
+import org.jetbrains.kotlinx.lincheck.execution.ExecutionScenario;
 import org.jetbrains.lincheck.LincheckAssertionError;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
@@ -17,7 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Lincheck model checking of the non-blocking operations of buffered and rendezvous channels —
- * {@code trySend}, {@code tryReceive}, {@code close}, {@code cancel}, {@code isClosed} — against
+ * {@code trySend}, {@code tryReceive}, {@code drainTo} (at most two), {@code close},
+ * {@code cancel}, {@code isClosed} — against
  * {@link Spec}, a sequential channel over an {@link ArrayDeque}, on Lincheck's own random
  * scenarios. The blocking {@code send} and {@code receive} are not in these scenarios: Lincheck
  * would put a receive where no send can ever feed it and report the legitimate wait as a hang.
@@ -49,6 +52,33 @@ class ChannelLinearizabilityTest {
         Assumptions.assumeTrue(STRESS, "stress profile only");
         ChannelLinearizabilityTest.capacity = capacity;
         modelChecking(Spec.class).check(Operations.class);
+    }
+
+    /**
+     * A drain is one atomic take of consecutive elements: with two buffered, a drain of two
+     * racing a receive and a send must get the two, or the receive must get the first. The
+     * random scenarios rarely line this up, so it gets a scenario of its own.
+     */
+    @Test
+    void aDrainTakesConsecutiveElementsAtOnce() throws NoSuchMethodException {
+        capacity = 2;
+        ExecutionScenario scenario = new ExecutionScenario(
+                List.of(actor("trySend", 1), actor("trySend", 2)),
+                List.of(List.of(actor("drainTwo")), List.of(actor("tryReceive"), actor("trySend", 3))),
+                List.of(actor("drainTwo")),
+                null);
+        new ModelCheckingOptions()
+                .sequentialSpecification(Spec.class)
+                .iterations(0)
+                .invocationsPerIteration(STRESS ? 3000 : 500)
+                .addCustomScenario(scenario)
+                .check(Operations.class);
+    }
+
+    private static Actor actor(String name, int... argument) throws NoSuchMethodException {
+        return argument.length == 0
+                ? new Actor(Operations.class.getMethod(name), List.of())
+                : new Actor(Operations.class.getMethod(name, int.class), List.of(argument[0]));
     }
 
     @Test
@@ -91,6 +121,13 @@ class ChannelLinearizabilityTest {
         @Operation
         public ReceiveResult<Integer> tryReceive() {
             return channel.tryReceive();
+        }
+
+        @Operation
+        public List<Integer> drainTwo() {
+            List<Integer> got = new ArrayList<>();
+            channel.drainTo(got, 2);
+            return got;
         }
 
         @Operation
@@ -139,6 +176,14 @@ class ChannelLinearizabilityTest {
                 return ReceiveResult.received(buffer.pollFirst());
             }
             return closed ? ReceiveResult.closed() : ReceiveResult.empty();
+        }
+
+        public List<Integer> drainTwo() {
+            List<Integer> got = new ArrayList<>();
+            while (got.size() < 2 && !buffer.isEmpty()) {
+                got.add(buffer.pollFirst());
+            }
+            return got;
         }
 
         public void close() {
