@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 class ChannelProperties {
 
     private static final Duration POLL = Duration.ofNanos(100_000);
+    /** How many elements a {@code DRAIN} receiver takes at most per {@code drainTo}. */
+    private static final int DRAIN_BATCH = 8;
     private static final Duration HANG_GUARD = Duration.ofSeconds(60);
     /** The longest the main thread waits for the cutoff: non-blocking calls on both sides of a rendezvous never meet. */
     private static final long CUTOFF_WAIT_NANOS = 50_000_000;
@@ -176,6 +178,31 @@ class ChannelProperties {
                 for (Envelope e : channel) {
                     pacer.step();
                     sink.accept(e);
+                }
+            }
+            case DRAIN -> {
+                List<Envelope> batch = new ArrayList<>();
+                for (int round = 0; ; ) {
+                    pacer.step();
+                    if (channel.drainTo(batch, DRAIN_BATCH) > 0) {
+                        for (Envelope e : batch) {
+                            sink.accept(e);
+                        }
+                        batch.clear();
+                        round = 0;
+                        continue;
+                    }
+                    // It took nothing: tryReceive tells an empty channel from a closed, drained one.
+                    switch (channel.tryReceive()) {
+                        case ReceiveResult.Received<Envelope> got -> {
+                            sink.accept(got.value());
+                            round = 0;
+                        }
+                        case ReceiveResult.Empty<Envelope> empty -> backOff(round++);
+                        case ReceiveResult.Closed<Envelope> closed -> {
+                            return;
+                        }
+                    }
                 }
             }
         }

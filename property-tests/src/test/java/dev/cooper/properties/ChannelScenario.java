@@ -44,7 +44,9 @@ record ChannelScenario(Kind kind, SendMode send, ReceiveMode receive, Ending end
         /** {@code receive(100 us)} until {@code Closed}. */
         TIMED,
         /** {@code for (e : channel)}. */
-        ITERATE
+        ITERATE,
+        /** {@code drainTo(batch, 8)}, and {@code tryReceive()} when it took nothing, until {@code Closed}. */
+        DRAIN
     }
 
     enum Ending {
