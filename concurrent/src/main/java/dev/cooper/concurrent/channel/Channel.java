@@ -150,12 +150,13 @@ public sealed interface Channel<E> extends Iterable<E> permits LockedChannel {
     /**
      * Receives, without waiting, up to {@code max} elements that are there now and adds them to
      * {@code target} in order: the buffered elements and, on a rendezvous channel, those of
-     * senders waiting right now (their sends complete). It is {@code max} calls of
-     * {@link #tryReceive()} that take the channel's lock once, not once per element, and
-     * allocate no result; a consumer that handles elements in batches (a consumer group, for
-     * one) uses it to keep off the lock. Returns 0 when there is nothing to take, whether or
-     * not the channel is closed ({@link #isClosed()} and {@link #tryReceive()} tell). Ignores
-     * the interrupt status, as {@link #tryReceive()} does.
+     * senders waiting right now (their sends complete). The elements are taken as one
+     * operation, with one acquisition of the channel's receive lock rather than one per
+     * element, and no result object is allocated: a consumer that handles elements in batches
+     * (a consumer group, for one) uses it to keep off the lock. Unless senders are waiting,
+     * one call takes at most one buffer's worth. Returns 0 when there is nothing to take,
+     * whether or not the channel is closed ({@link #isClosed()} and {@link #tryReceive()}
+     * tell). Ignores the interrupt status, as {@link #tryReceive()} does.
      *
      * <p>{@code target.add} runs while the channel's receive lock is held, as in
      * {@link java.util.concurrent.BlockingQueue#drainTo(Collection, int)}: it must not use this

@@ -363,56 +363,64 @@ final class LockedChannel<E> implements Channel<E> {
         if (max < 0) {
             throw new IllegalArgumentException("max: " + max + " (expected: >= 0)");
         }
-        return split ? drainSplit(target, max) : drainLocked(target, max);
+        return split && !senders.mayHaveWaiters() ? drainFast(target, max) : drainLocked(target, max);
     }
 
     /**
-     * A buffered channel: takes elements under receiveLock alone, as receiveFast does, then
-     * settles if a sender waits; the slots that settling refilled are taken too, up to
-     * {@code max}. Each element is added before it leaves the ring, so a refused one stays.
+     * A buffered channel with no sender waiting: one critical section under receiveLock alone,
+     * as receiveFast's, then a settle if a sender started waiting meanwhile. Each element is
+     * added before it leaves the ring, so a refused one stays.
+     *
+     * <p>Senders keep filling the ring meanwhile, under sendLock. One pass over the ring at
+     * most: a slot this drain has freed may be refilled by a send that had to wait for it,
+     * and taking that element too would make the drain two takes, not one (Lincheck found it
+     * with a ring of one).
      */
-    private int drainSplit(Collection<? super E> target, int max) {
+    private int drainFast(Collection<? super E> target, int max) {
+        int limit = Math.min(max, ring.length());
         int n = 0;
-        while (n < max) {
-            int before = n;
+        try {
+            receiveLock.lock();
             try {
-                receiveLock.lock();
-                try {
-                    for (Object e; n < max && (e = ring.peek()) != null; n++) {
-                        target.add(cast(e));
-                        ring.poll();
-                    }
-                } finally {
-                    receiveLock.unlock();
+                for (Object e; n < limit && (e = ring.peek()) != null; n++) {
+                    target.add(cast(e));
+                    ring.poll();
                 }
             } finally {
-                // Also when add threw: the slots freed so far must reach a waiting sender.
-                if (n > before && senders.mayHaveWaiters()) {
-                    settle();
-                }
+                receiveLock.unlock();
             }
-            if (n == before || !ring.looksNonEmpty()) {
-                break;
+        } finally {
+            // Also when add threw: the slots freed so far must reach a waiting sender.
+            if (n > 0 && senders.mayHaveWaiters()) {
+                settle();
             }
         }
         return n;
     }
 
     /**
-     * A rendezvous or unbounded channel, under its one lock: buffered elements (unbounded)
-     * are added before they leave the ring; a waiting sender's (rendezvous) is taken, which
-     * completes its send, and then added.
+     * Under the lock (both locks of a buffered channel), as pollLocked: each slot a take frees
+     * is refilled from the first waiting sender, whose element is then taken in turn if
+     * {@code max} allows; on a rendezvous channel the waiting senders' elements are taken
+     * directly, which completes their sends before they are added. Buffered elements are
+     * added before they leave the ring.
      */
     private int drainLocked(Collection<? super E> target, int max) {
         int n = 0;
         lock();
         try {
+            settleLocked();
             while (n < max) {
                 Object e = ring.peek();
                 if (e != null) {
                     target.add(cast(e));
                     ring.poll();
+                    Object moved = senders.takeFromSender(); // keep (I2): refill the freed slot
+                    if (moved != null) {
+                        ring.offer(moved);
+                    }
                 } else if ((e = senders.takeFromSender()) != null) {
+                    // By (I2) only a rendezvous channel has senders waiting on an empty ring.
                     target.add(cast(e));
                 } else {
                     break;

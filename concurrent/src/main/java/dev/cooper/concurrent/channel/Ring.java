@@ -54,6 +54,11 @@ final class Ring {
         return new Ring(new Object[UNBOUNDED_INITIAL], true, lock, lock);
     }
 
+    /** The number of slots: the capacity of a buffered channel. Either side. */
+    int length() {
+        return items.length;
+    }
+
     /** Sending side: whether {@link #offer} would succeed without growing. */
     boolean hasRoom() {
         Object[] a = items;
