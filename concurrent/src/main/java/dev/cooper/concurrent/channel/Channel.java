@@ -46,7 +46,8 @@ import java.util.List;
  * <p><b>Progress.</b> Blocking, and deadlock-free: each channel is guarded by one lock (a
  * buffered channel by two, a send lock and a receive lock, so that a sender and a receiver do
  * not contend), held for a constant number of steps per operation ({@code close} and
- * {@code cancel}: linear in the waiters and buffered elements); a thread never waits for
+ * {@code cancel}: linear in the waiters and buffered elements; {@code drainTo}: linear in the
+ * elements it takes); a thread never waits for
  * another while holding a lock, except for the channel locks taken in one global order (a
  * select's, and a buffered channel's two). Waiting is a few
  * {@link Thread#yield() yields} (which let a partner on the same carrier run) followed by
