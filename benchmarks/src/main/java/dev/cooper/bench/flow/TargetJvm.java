@@ -35,9 +35,14 @@ final class TargetJvm {
      * reported as a failed target, with its exit code and last lines of output.
      */
     static FlowResult run(Target target, FlowOptions options, boolean liveProgress) throws InterruptedException {
+        return run(target, command(target, options, liveProgress));
+    }
+
+    /** Runs {@code command} as {@code target}'s JVM and reads its result line. */
+    static FlowResult run(Target target, List<String> command) throws InterruptedException {
         Process child;
         try {
-            child = new ProcessBuilder(command(target, options, liveProgress))
+            child = new ProcessBuilder(command)
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .start();
         } catch (IOException e) {

@@ -70,6 +70,25 @@ class FlowCommandTest {
     }
 
     @Test
+    void aTargetsJvmThatGivesNoResultIsAFailedTarget() throws Exception {
+        FlowOptions.Target target = FlowOptions.Target.named("CHANNEL");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+        FlowResult silent = TargetJvm.run(target, List.of(java, "-cp", System.getProperty("java.class.path"),
+                "dev.cooper.bench.Main", "flow", "--warmup", "-5"));
+        assertEquals("CHANNEL", silent.target());
+        assertEquals(1, silent.violations());
+        assertTrue(silent.firstViolation().startsWith("the target's JVM exited with code 2 and no result"),
+                silent.firstViolation());
+
+        String missingJava = Path.of(System.getProperty("java.io.tmpdir"), "cooper-no-such-jdk", "java").toString();
+        FlowResult unstartable = TargetJvm.run(target, List.of(missingJava));
+        assertEquals(1, unstartable.violations());
+        assertTrue(unstartable.firstViolation().startsWith("cannot start the target's JVM"),
+                unstartable.firstViolation());
+    }
+
+    @Test
     void aResultLineReadsBackAsTheSameResult() {
         FlowResult result = new FlowResult("MPMC_ARRAY", "n -> n, bounded, lock-free", 2, 2, 1000, 0.25,
                 1500, 90_000, 400_000, "exactly-once, per-producer FIFO, no loss", 1, "lost: producer 1\tseq 7\n");
