@@ -157,11 +157,22 @@ class ChannelProperties {
                     return;
                 }
             }
-            case TRY, TIMED -> {
+            case TRY, TIMED, DRAIN -> {
+                List<Envelope> batch = new ArrayList<>();
                 for (int round = 0; ; ) {
                     pacer.step();
-                    ReceiveResult<Envelope> r = mode == ChannelScenario.ReceiveMode.TRY
-                            ? channel.tryReceive() : channel.receive(POLL);
+                    if (mode == ChannelScenario.ReceiveMode.DRAIN && channel.drainTo(batch, DRAIN_BATCH) > 0) {
+                        for (Envelope e : batch) {
+                            sink.accept(e);
+                        }
+                        batch.clear();
+                        round = 0;
+                        continue;
+                    }
+                    // A drain that took nothing goes on with tryReceive, which tells an empty
+                    // channel from a closed, drained one.
+                    ReceiveResult<Envelope> r = mode == ChannelScenario.ReceiveMode.TIMED
+                            ? channel.receive(POLL) : channel.tryReceive();
                     switch (r) {
                         case ReceiveResult.Received<Envelope> got -> {
                             sink.accept(got.value());
@@ -178,31 +189,6 @@ class ChannelProperties {
                 for (Envelope e : channel) {
                     pacer.step();
                     sink.accept(e);
-                }
-            }
-            case DRAIN -> {
-                List<Envelope> batch = new ArrayList<>();
-                for (int round = 0; ; ) {
-                    pacer.step();
-                    if (channel.drainTo(batch, DRAIN_BATCH) > 0) {
-                        for (Envelope e : batch) {
-                            sink.accept(e);
-                        }
-                        batch.clear();
-                        round = 0;
-                        continue;
-                    }
-                    // It took nothing: tryReceive tells an empty channel from a closed, drained one.
-                    switch (channel.tryReceive()) {
-                        case ReceiveResult.Received<Envelope> got -> {
-                            sink.accept(got.value());
-                            round = 0;
-                        }
-                        case ReceiveResult.Empty<Envelope> empty -> backOff(round++);
-                        case ReceiveResult.Closed<Envelope> closed -> {
-                            return;
-                        }
-                    }
                 }
             }
         }

@@ -66,20 +66,15 @@ record FlowOptions(List<Target> targets, long messages, long warmup, int produce
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            if (arg.equals("--help") || arg.equals("-h")) {
-                help = true;
-                continue;
+            boolean flag = true; // an option without a value
+            switch (arg) {
+                case "--help", "-h" -> help = true;
+                case "--same-jvm" -> sameJvm = true;
+                case "--emit-results" -> emitResults = true;
+                case "--progress-on-stderr" -> progressOnStderr = true;
+                default -> flag = false;
             }
-            if (arg.equals("--same-jvm")) {
-                sameJvm = true;
-                continue;
-            }
-            if (arg.equals("--emit-results")) {
-                emitResults = true;
-                continue;
-            }
-            if (arg.equals("--progress-on-stderr")) {
-                progressOnStderr = true;
+            if (flag) {
                 continue;
             }
             if (!arg.startsWith("--")) {

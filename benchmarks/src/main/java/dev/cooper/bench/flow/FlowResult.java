@@ -10,6 +10,9 @@ record FlowResult(String target, String shape, int producers, int consumers, lon
                   double seconds, long p50Nanos, long p99Nanos, long p999Nanos,
                   String checks, long violations, String firstViolation) {
 
+    /** What the flow checks of every target's delivery: the {@code checks} of every result. */
+    static final String CHECKS = "exactly-once, per-producer FIFO, no loss";
+
     /** Starts the line by which a target's JVM hands its result to the flow command. */
     static final String LINE_PREFIX = "flow-result\t";
 
@@ -23,8 +26,7 @@ record FlowResult(String target, String shape, int producers, int consumers, lon
 
     /** A target that produced no measurement: one violation, {@code why}. */
     static FlowResult failed(Target target, String why) {
-        return new FlowResult(target.name(), target.shape(), 0, 0, 0, 0, 0, 0, 0,
-                "exactly-once, per-producer FIFO, no loss", 1, why);
+        return new FlowResult(target.name(), target.shape(), 0, 0, 0, 0, 0, 0, 0, CHECKS, 1, why);
     }
 
     /** This result, marked as a warm-up's: its violations were found before the measured run. */

@@ -100,7 +100,7 @@ final class FlowRun {
         }
         return new FlowResult(target.name(), target.shape(), producers, consumers, sent,
                 (end - start) / 1e9, latency.percentile(0.50), latency.percentile(0.99),
-                latency.percentile(0.999), "exactly-once, per-producer FIFO, no loss", violations, first);
+                latency.percentile(0.999), FlowResult.CHECKS, violations, first);
     }
 
     private void produce(int producer, long count, long deadline, DeliveryLog<OrderFlow> log,

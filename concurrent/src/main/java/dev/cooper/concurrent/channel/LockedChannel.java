@@ -192,10 +192,7 @@ final class LockedChannel<E> implements Channel<E> {
         settleLocked();
         if (!ring.isEmpty()) {
             Object e = ring.poll();
-            Object moved = senders.takeFromSender(); // keep (I2): refill the freed slot
-            if (moved != null) {
-                ring.offer(moved);
-            }
+            refillFreedSlot();
             return e;
         }
         Object e = senders.takeFromSender(); // only a rendezvous channel has senders here
@@ -203,6 +200,17 @@ final class LockedChannel<E> implements Channel<E> {
             return e;
         }
         return closed ? CLOSED : EMPTY;
+    }
+
+    /**
+     * Keeps (I2) after a take freed a slot: moves the first waiting sender's element into it,
+     * behind the older ones. Requires the lock.
+     */
+    private void refillFreedSlot() {
+        Object moved = senders.takeFromSender();
+        if (moved != null) {
+            ring.offer(moved);
+        }
     }
 
     /** Enqueues a node that waits to send. Requires the lock. */
@@ -415,10 +423,7 @@ final class LockedChannel<E> implements Channel<E> {
                 if (e != null) {
                     target.add(cast(e));
                     ring.poll();
-                    Object moved = senders.takeFromSender(); // keep (I2): refill the freed slot
-                    if (moved != null) {
-                        ring.offer(moved);
-                    }
+                    refillFreedSlot();
                 } else if ((e = senders.takeFromSender()) != null) {
                     // By (I2) only a rendezvous channel has senders waiting on an empty ring.
                     target.add(cast(e));
