@@ -17,10 +17,13 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Buffered channel throughput on <b>virtual threads</b>: one virtual thread sends
- * {@link #MESSAGES} messages into a channel with room for {@code buffer}, another receives
- * them; the score is nanoseconds per message. The JDK's side is an {@code ArrayBlockingQueue}
- * of the same capacity used with {@code put}/{@code take}.
+ * Buffered channel throughput on <b>virtual threads</b>: {@code senders} virtual threads
+ * together send {@link #MESSAGES} messages into a channel with room for {@code buffer}, and one
+ * more receives them; the score is nanoseconds per message. The JDK's side is an
+ * {@code ArrayBlockingQueue} of the same capacity used with {@code put}/{@code take}.
+ *
+ * <p>{@code senders=1} is a plain pipe; {@code senders=4} is Go's fan-in, several goroutines
+ * feeding one channel, where the senders contend with each other as well as with the receiver.
  *
  * <p>Threads and batching as in {@link ChannelPingPong}: both virtual threads live for the
  * trial, and each invocation runs one batch and waits for both ends.
@@ -40,18 +43,28 @@ public class ChannelBuffered {
     @Param({"16"})
     public int buffer;
 
-    private VirtualLoop producer;
+    @Param({"1", "4"})
+    public int senders;
+
+    private VirtualLoop[] producers;
     private VirtualLoop consumer;
 
     @Setup(Level.Trial)
     public void startThreads() {
         Pipe pipe = Pipe.create(impl, buffer);
         Message message = new Message(1);
-        producer = new VirtualLoop("producer", () -> {
-            for (int i = 0; i < MESSAGES; i++) {
-                pipe.send(message);
-            }
-        });
+        if (MESSAGES % senders != 0) {
+            throw new IllegalArgumentException("senders: " + senders + " (expected: a divisor of " + MESSAGES + ")");
+        }
+        int perSender = MESSAGES / senders;
+        producers = new VirtualLoop[senders];
+        for (int s = 0; s < senders; s++) {
+            producers[s] = new VirtualLoop("producer-" + s, () -> {
+                for (int i = 0; i < perSender; i++) {
+                    pipe.send(message);
+                }
+            });
+        }
         consumer = new VirtualLoop("consumer", () -> {
             for (int i = 0; i < MESSAGES; i++) {
                 if (pipe.receive() != message) {
@@ -63,7 +76,9 @@ public class ChannelBuffered {
 
     @TearDown(Level.Trial)
     public void stopThreads() throws InterruptedException {
-        producer.close();
+        for (VirtualLoop producer : producers) {
+            producer.close();
+        }
         consumer.close();
     }
 
@@ -71,8 +86,12 @@ public class ChannelBuffered {
     @OperationsPerInvocation(MESSAGES)
     public void transfer() throws InterruptedException {
         consumer.startRound();
-        producer.startRound();
-        producer.awaitRound();
+        for (VirtualLoop producer : producers) {
+            producer.startRound();
+        }
+        for (VirtualLoop producer : producers) {
+            producer.awaitRound();
+        }
         consumer.awaitRound();
     }
 }

@@ -108,11 +108,19 @@ public class DisruptorThroughput {
     }
 
     private boolean publish() {
+        return publish(ring, element);
+    }
+
+    /**
+     * Claims the next slot of a single-producer ring if there is room, stores {@code message}
+     * in it and publishes it; false if the slowest poller is a full ring behind.
+     */
+    static boolean publish(RingBuffer<Slot> ring, Message message) {
         if (!ring.hasAvailableCapacity(1)) {
             return false;
         }
         long sequence = ring.next();
-        ring.get(sequence).message = element;
+        ring.get(sequence).message = message;
         ring.publish(sequence);
         return true;
     }

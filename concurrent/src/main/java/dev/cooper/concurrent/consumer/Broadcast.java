@@ -6,7 +6,9 @@ import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * One writer, many readers, each reader receiving every message in publication order: the
@@ -38,7 +40,9 @@ import java.util.concurrent.locks.LockSupport;
  *       drop policy, a reader a full ring behind waiting for the writer to finish a publish it
  *       has begun (two stores), so that it never reports a drop before the message that
  *       caused it;
- *       {@code publish} and {@code receive} spin briefly, then park.</li>
+ *       {@code publish} and {@code receive} spin briefly, then park.
+ *       {@link Reader#drain} takes everything published up to a limit in one call and tells
+ *       the writer once, at its end.</li>
  *   <li><b>Memory consistency.</b> Actions of the writer before it publishes a message
  *       happen-before the actions of a reader after it receives that message.</li>
  *   <li>Nulls are refused. The ring keeps references to up to {@code capacity} recent
@@ -47,7 +51,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * @param <T> the message type
  */
-public final class Broadcast<T> implements AutoCloseable {
+public final class Broadcast<T> extends BroadcastPad2 implements AutoCloseable {
     /*
      * Algorithm: the LMAX Disruptor's single-producer ring with gating sequences (M. Thompson,
      * D. Farley, M. Barker, P. Gee, A. Stewart, "Disruptor: High performance alternative to
@@ -55,14 +59,19 @@ public final class Broadcast<T> implements AutoCloseable {
      * lives in slot s & mask. The writer publishes s by storing the slot and then the cursor;
      * each reader keeps the last sequence it has received; under BLOCK_WRITER the writer may
      * store sequence s only when every reader's sequence is >= s - capacity (so the slot's
-     * previous occupant has been received by all).
+     * previous occupant has been received by all). As in the Disruptor, each side caches what
+     * it last read of the other: the writer a gating limit, a reader the cursor (`available`),
+     * so that in a stream neither reads the other's line for every message; and a reader that
+     * drains tells the writer its sequence once per batch.
      *
      * Departures from the Disruptor:
      *  - readers join and leave at run time (the Disruptor's add/removeGatingSequences): a
      *    joining reader sets its sequence to the cursor, registers, then reads the cursor
      *    again and moves its sequence there. A writer that computed its gating minimum without
-     *    the new reader did so before the registration, from sequences <= the cursor then, so
-     *    it cannot overwrite anything after the second read of the cursor.
+     *    the new reader read the readers' array before the registration, after a full fence
+     *    that made its last cursor store visible (hasRoom), so the second read of the cursor
+     *    sees at least that cursor, and the writer's limit (at most that cursor + capacity)
+     *    cannot overwrite anything after it.
      *  - the drop policy: the writer never gates; it first announces the sequence it is about
      *    to write in `claimed`, then writes the slot with release semantics. A reader reads a
      *    slot with acquire semantics and then `claimed`: if claimed < s + capacity, the write
@@ -71,49 +80,36 @@ public final class Broadcast<T> implements AutoCloseable {
      *    Otherwise it skips ahead to claimed - capacity + 1, but only once the cursor has
      *    reached `claimed`: a skip made for a message not yet published would report the drop
      *    before the message that caused it (found by BroadcastBlockingLinearizabilityTest).
-     *  - waiting is spin, yield, then park (no wait strategies), with Dekker handshakes on
-     *    volatile fields so that no wake-up is lost: a waiting reader registers in
-     *    `waitingReaders` (getAndAdd) before re-checking the cursor, the writer stores the
-     *    cursor (volatile) before reading `waitingReaders`; a waiting writer publishes itself in
-     *    `parkedWriter` before re-checking the readers' sequences, each reader stores its
-     *    sequence (volatile) before reading `parkedWriter`.
+     *  - waiting is spin, yield, then park (no wait strategies), and no wake-up is lost:
+     *    - a waiting reader registers in `waitingReaders` (getAndAdd, a full fence) before
+     *      re-checking the cursor; the writer stores the cursor (release) before reading
+     *      `waitingReaders`. Without a fence between the writer's two accesses, a reader that
+     *      registers while the cursor store is still in the writer's store buffer can miss it
+     *      and the writer can miss the reader; so a reader parks for at most 1 ms before it
+     *      re-checks, and stays registered, its bound doubling to 64 ms (the queues' rule for
+     *      an unfenced side, decision 0015). Only a publish whose check came before the
+     *      registration can miss it, and the first re-check sees that publish.
+     *    - a waiting writer publishes itself in `parkedWriter` (volatile) before re-checking
+     *      the readers' sequences; each reader stores its sequence (release) before reading
+     *      `parkedWriter`, so the writer's parks are bounded the same way.
+     *    - close, join and leave are rare and fenced: close stores `closed` (volatile) before
+     *      reading the readers' threads, which each store their thread before re-checking.
      *
      * Invariants: cursor only grows, by one per publish; claimed == cursor or cursor + 1 (DROP
      * mode only, during a publish); under BLOCK_WRITER, cursor - sequence(r) <= capacity for
-     * every registered reader r; a reader's sequence only grows.
+     * every registered reader r; a reader's sequence only grows, and is at most its `next` - 1
+     * and at most the cursor; a reader's `available` is a cursor value it has read.
      */
 
     private static final int SPINS = Runtime.getRuntime().availableProcessors() > 1 ? 64 : 0;
     private static final int YIELDS = 8;
+    /** Longest first park of a waiter (see the class comment): a missed signal costs this. */
+    private static final long FIRST_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** Longest later park of a waiter that stayed registered. */
+    private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(64);
 
-    private final Object[] ring;
-    private final int mask;
-    private final Overflow overflow;
-
-    /** The last published sequence; -1 before the first. Written by the writer only. */
-    private volatile long cursor = -1;
-    /** DROP mode: the sequence the writer is writing or has written last. */
-    private volatile long claimed = -1;
-    /** Set by the writer's close, after its last publish. */
-    private volatile boolean closed;
-    /** Registered readers; replaced (copy on write) by CAS. */
-    private volatile Reader<T>[] readers;
-    /** Readers between registering as waiters and leaving their wait. */
-    private volatile int waitingReaders;
-    /** The writer while it waits for room (BLOCK mode); null otherwise. */
-    private volatile Thread parkedWriter;
-    /** Writer-local: publishes up to this sequence need no look at the readers. */
-    private long gatingLimit = -1;
-
-    private Broadcast(int capacity, Overflow overflow) {
-        int size = Integer.highestOneBit(capacity);
-        if (size < capacity) {
-            size <<= 1;
-        }
-        this.ring = new Object[size];
-        this.mask = size - 1;
-        this.overflow = overflow;
-        this.readers = newReaders(0);
+    private Broadcast(int size, Overflow overflow) {
+        super(size, overflow);
     }
 
     /**
@@ -126,7 +122,12 @@ public final class Broadcast<T> implements AutoCloseable {
         if (capacity < 1 || capacity > 1 << 30) {
             throw new IllegalArgumentException("capacity: " + capacity + " (expected: 1..2^30)");
         }
-        return new Broadcast<>(capacity, Objects.requireNonNull(overflow, "overflow is null"));
+        Objects.requireNonNull(overflow, "overflow is null");
+        int size = Integer.highestOneBit(capacity);
+        if (size < capacity) {
+            size <<= 1;
+        }
+        return new Broadcast<>(size, overflow);
     }
 
     /** The ring's size: the capacity asked for, rounded up to a power of two. */
@@ -187,8 +188,8 @@ public final class Broadcast<T> implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("broadcast is closed");
         }
-        // Only the writer writes the cursor, so its own last value is current.
-        return cursor + 1;
+        // Plain: only the writer writes the cursor, so its own last value is current.
+        return (long) CURSOR.get(this) + 1;
     }
 
     /** Whether sequence {@code next} may be written now; refreshes the cached limit. */
@@ -197,8 +198,14 @@ public final class Broadcast<T> implements AutoCloseable {
             gatingLimit = Long.MAX_VALUE;
             return true;
         }
+        // Full fence: our last cursor store (a release) becomes visible before we read the
+        // readers' array, which a joining reader's second read of the cursor relies on (see
+        // the class comment). Once per refresh of the limit, not per message.
+        VarHandle.fullFence();
         long min = next - 1;
-        for (Reader<T> r : readers) {
+        for (Reader<?> r : readers) {
+            // Acquire (a volatile read): the reader read the slots up to its sequence before
+            // its release store of it.
             min = Math.min(min, r.sequence);
         }
         gatingLimit = min + ring.length;
@@ -206,26 +213,31 @@ public final class Broadcast<T> implements AutoCloseable {
     }
 
     private void awaitRoom(long next) throws InterruptedException {
-        for (int round = 0; ; round++) {
+        for (int round = 0; round < SPINS + YIELDS; round++) {
             if (Thread.interrupted()) {
                 throw new InterruptedException();
             }
             if (round < SPINS) {
                 Thread.onSpinWait();
-            } else if (round < SPINS + YIELDS) {
-                Thread.yield();
             } else {
-                parkedWriter = Thread.currentThread();
-                // The re-check after publishing ourselves: a reader that advanced before it
-                // could see parkedWriter is seen here.
-                if (!hasRoom(next)) {
-                    LockSupport.park(this);
-                }
-                parkedWriter = null;
+                Thread.yield();
             }
             if (hasRoom(next)) {
                 return;
             }
+        }
+        // Registered once, for the whole wait; every re-check after it can see a reader that
+        // advanced, and a reader that advances after it sees us (or our bounded park does).
+        parkedWriter = Thread.currentThread();
+        try {
+            for (long bound = FIRST_PARK_NANOS; !hasRoom(next); bound = longerBound(bound)) {
+                LockSupport.parkNanos(this, bound);
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+            }
+        } finally {
+            parkedWriter = null;
         }
     }
 
@@ -240,15 +252,17 @@ public final class Broadcast<T> implements AutoCloseable {
         // reader still needs), but a reader closed by another thread is no longer gated on
         // and may still be reading it: release pairs with that reader's acquire of the slot,
         // so that if it sees this message it also sees its own `left` flag set (Reader.take).
-        releaseSlot(index, message);
-        cursor = next;
+        SLOTS.setRelease(ring, index, message);
+        // Release, after the slot: a reader that sees the cursor sees the message.
+        CURSOR.setRelease(this, next);
+        // No fence between the store above and this read: see the class comment.
         if (waitingReaders > 0) {
             wakeReaders();
         }
     }
 
     private void wakeReaders() {
-        for (Reader<T> r : readers) {
+        for (Reader<?> r : readers) {
             Thread t = r.waiter;
             if (t != null) {
                 LockSupport.unpark(t);
@@ -275,34 +289,35 @@ public final class Broadcast<T> implements AutoCloseable {
     public Reader<T> join() {
         Reader<T> reader = new Reader<>(this);
         reader.sequence = cursor;
-        Reader<T>[] current;
-        Reader<T>[] grown;
+        Reader<?>[] current;
+        Reader<?>[] grown;
         do {
             current = readers;
             grown = Arrays.copyOf(current, current.length + 1);
             grown[current.length] = reader;
-        } while (!casReaders(current, grown));
+        } while (!READERS.compareAndSet(this, current, grown));
         // The second read of the cursor: see the class comment.
         reader.sequence = cursor;
         reader.next = reader.sequence + 1;
+        reader.available = reader.sequence;
         // A writer may be waiting on the first, older sequence.
         unparkWriter();
         return reader;
     }
 
-    private void leave(Reader<T> reader) {
-        Reader<T>[] current;
-        Reader<T>[] shrunk;
+    private void leave(Reader<?> reader) {
+        Reader<?>[] current;
+        Reader<?>[] shrunk;
         do {
             current = readers;
             int at = Arrays.asList(current).indexOf(reader);
             if (at < 0) {
                 return;
             }
-            shrunk = newReaders(current.length - 1);
+            shrunk = new Reader<?>[current.length - 1];
             System.arraycopy(current, 0, shrunk, 0, at);
             System.arraycopy(current, at + 1, shrunk, at, current.length - at - 1);
-        } while (!casReaders(current, shrunk));
+        } while (!READERS.compareAndSet(this, current, shrunk));
         unparkWriter();
     }
 
@@ -313,26 +328,27 @@ public final class Broadcast<T> implements AutoCloseable {
         }
     }
 
+    /** The bound of a waiter's next park while it stays registered: twice this one, capped. */
+    private static long longerBound(long bound) {
+        return Math.min(bound << 1, MAX_PARK_NANOS);
+    }
+
     /**
      * One reader of a {@link Broadcast}: receives every message published after it joined,
      * in order. One thread at a time; {@link #close()} from any thread.
      *
      * @param <T> the message type
      */
-    public static final class Reader<T> implements AutoCloseable {
-        private final Broadcast<T> broadcast;
-        /** The last sequence received; the writer gates on it. Written by the reader. */
-        volatile long sequence;
-        /** The reader's thread while it parks; null otherwise. */
-        volatile Thread waiter;
-        private volatile boolean left;
-        /** Reader-local: the next sequence to receive. */
-        long next;
-        /** Reader-local: messages skipped under the drop policy. */
-        private long dropped;
+    public static final class Reader<T> extends BroadcastReaderFields<T> implements AutoCloseable {
+        // Padding after the fields, 64 bytes (BroadcastLayoutTest): see BroadcastReaderPad.
+        byte p00, p01, p02, p03, p04, p05, p06, p07, p08, p09, p0a, p0b, p0c, p0d, p0e, p0f;
+        byte p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p1a, p1b, p1c, p1d, p1e, p1f;
+        byte p20, p21, p22, p23, p24, p25, p26, p27, p28, p29, p2a, p2b, p2c, p2d, p2e, p2f;
+        byte p30, p31, p32, p33, p34, p35, p36, p37, p38, p39, p3a, p3b, p3c, p3d, p3e, p3f;
+        byte p40, p41, p42, p43, p44, p45, p46, p47;
 
         Reader(Broadcast<T> broadcast) {
-            this.broadcast = broadcast;
+            super(broadcast);
         }
 
         /**
@@ -373,6 +389,91 @@ public final class Broadcast<T> implements AutoCloseable {
             return left ? null : take();
         }
 
+        /**
+         * Hands the messages published and not yet received, up to {@code limit}, to
+         * {@code consumer}, in order; never blocks. Each message is received before it is
+         * handed over: should {@code consumer} throw, the messages it was given count as
+         * received, and the rest stay for the next call.
+         *
+         * <p>Under {@link Overflow#BLOCK_WRITER} a drain is one operation: it takes what was
+         * published when it began, up to {@code limit}, and tells the writer once, when it
+         * ends, so a writer that waits for this reader waits for the whole batch, callbacks
+         * included. A {@linkplain #close() close} of this reader from another thread may end
+         * it early. Under {@link Overflow#DROP_OLDEST_FOR_LAGGING_READER} it is a sequence of
+         * {@link #poll()}s: messages the writer overwrites meanwhile are skipped and counted in
+         * {@link #dropped()}.
+         *
+         * @return how many messages were handed over
+         * @throws IllegalArgumentException if {@code limit < 0}
+         */
+        public int drain(Consumer<? super T> consumer, int limit) {
+            Objects.requireNonNull(consumer, "consumer is null");
+            if (limit < 0) {
+                throw new IllegalArgumentException("limit: " + limit + " (expected: >= 0)");
+            }
+            if (broadcast.overflow == Overflow.DROP_OLDEST_FOR_LAGGING_READER) {
+                int n = 0;
+                T message;
+                while (n < limit && !left && (message = take()) != null) {
+                    n++;
+                    consumer.accept(message);
+                }
+                return n;
+            }
+            return drainGated(consumer, limit);
+        }
+
+        /** {@link #drain} under BLOCK_WRITER: one read of the cursor, one sequence store. */
+        @SuppressWarnings("unchecked")
+        private int drainGated(Consumer<? super T> consumer, int limit) {
+            Broadcast<T> b = broadcast;
+            long first = next;
+            long last = Math.min(first + limit - 1, available(first + limit - 1));
+            long n = first;
+            try {
+                while (n <= last) {
+                    // Acquire, then `left`: as in take.
+                    T message = (T) SLOTS.getAcquire(b.ring, (int) n & b.mask);
+                    if (left) {
+                        break;
+                    }
+                    next = ++n;
+                    consumer.accept(message);
+                }
+            } finally {
+                // Also when the consumer throws: the messages handed over count as received.
+                if (n > first) {
+                    received(n - 1);
+                }
+            }
+            return (int) (n - first);
+        }
+
+        /**
+         * The highest sequence published, as far as this reader needs to know: its cached
+         * cursor if that reaches {@code wanted}, else a fresh read of the cursor.
+         */
+        private long available(long wanted) {
+            long a = available;
+            if (a < wanted) {
+                // Acquire (a volatile read): pairs with the writer's release of the cursor, so
+                // the slots up to it hold their messages.
+                a = broadcast.cursor;
+                available = a;
+            }
+            return a;
+        }
+
+        /** Tells the writer that sequences up to {@code s} are received. */
+        private void received(long s) {
+            // Release: our reads of the slots up to s stay before it, so the writer, once it
+            // sees s, cannot overwrite a slot we are still reading.
+            SEQUENCE.setRelease(this, s);
+            // No fence between the store and this read: the writer's park is bounded (see the
+            // class comment of Broadcast).
+            broadcast.unparkWriter();
+        }
+
         /** Whether this reader will receive nothing more: it was closed, or the broadcast closed and it has received everything. */
         public boolean isDone() {
             return left || broadcast.closed && next > broadcast.cursor;
@@ -396,47 +497,48 @@ public final class Broadcast<T> implements AutoCloseable {
 
         /** Waits until {@code deadline} (a nanoTime, or Long.MAX_VALUE); null when done or timed out. */
         private T await(long deadline) throws InterruptedException {
-            for (int round = 0; ; round++) {
-                if (Thread.interrupted()) {
-                    throw new InterruptedException();
-                }
-                if (left) {
-                    return null;
-                }
-                T message = take();
-                if (message != null) {
+            for (int round = 0; round < SPINS + YIELDS; round++) {
+                T message = attempt(deadline);
+                if (message != null || finished(deadline)) {
                     return message;
-                }
-                if (isDone()) {
-                    return null;
-                }
-                long remaining = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
-                if (remaining <= 0) {
-                    return null;
                 }
                 if (round < SPINS) {
                     Thread.onSpinWait();
-                } else if (round < SPINS + YIELDS) {
-                    Thread.yield();
                 } else {
-                    parkUntilPublished(remaining);
+                    Thread.yield();
                 }
+            }
+            // Registered once, for the whole wait (see the class comment of Broadcast).
+            waiter = Thread.currentThread();
+            WAITING_READERS.getAndAdd(broadcast, 1);
+            try {
+                for (long bound = FIRST_PARK_NANOS; ; bound = longerBound(bound)) {
+                    // The re-check after registering: a publish whose check of the count came
+                    // before the registration is seen here, or after the first park at most.
+                    T message = attempt(deadline);
+                    if (message != null || finished(deadline)) {
+                        return message;
+                    }
+                    long remaining = deadline == Long.MAX_VALUE ? bound : deadline - System.nanoTime();
+                    LockSupport.parkNanos(this, Math.min(remaining, bound));
+                }
+            } finally {
+                WAITING_READERS.getAndAdd(broadcast, -1);
+                waiter = null;
             }
         }
 
-        private void parkUntilPublished(long remaining) {
-            waiter = Thread.currentThread();
-            broadcast.addWaitingReaders(1);
-            // The re-check after registering: see the class comment of Broadcast.
-            if (next > broadcast.cursor && !broadcast.closed && !left) {
-                if (remaining == Long.MAX_VALUE) {
-                    LockSupport.park(this);
-                } else {
-                    LockSupport.parkNanos(this, remaining);
-                }
+        /** One try of a wait: the next message, or null. */
+        private T attempt(long deadline) throws InterruptedException {
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
             }
-            broadcast.addWaitingReaders(-1);
-            waiter = null;
+            return left ? null : take();
+        }
+
+        /** Whether a wait that found nothing ends: done, or out of time. */
+        private boolean finished(long deadline) {
+            return isDone() || deadline != Long.MAX_VALUE && deadline - System.nanoTime() <= 0;
         }
 
         /**
@@ -446,25 +548,23 @@ public final class Broadcast<T> implements AutoCloseable {
         @SuppressWarnings("unchecked")
         private T take() {
             Broadcast<T> b = broadcast;
-            long published = b.cursor;
-            if (next > published) {
+            long n = next;
+            if (n > available(n)) {
                 return null;
             }
             if (b.overflow == Overflow.BLOCK_WRITER) {
-                // Acquire: the cursor's volatile read above ordered it after the writer's store,
-                // and gating keeps the writer off this slot until our sequence moves or we
-                // leave. Acquire keeps this read before the check of `left` below: an
+                // Acquire: the cursor's read in `available` ordered it after the writer's
+                // store, and gating keeps the writer off this slot until our sequence moves or
+                // we leave. Acquire keeps this read before the check of `left` below: an
                 // overwrite after a concurrent close would show us left == true.
-                T message = (T) b.acquireSlot((int) next & b.mask);
+                T message = (T) SLOTS.getAcquire(b.ring, (int) n & b.mask);
                 if (left) {
                     return null;
                 }
-                sequence = next;
-                next++;
-                b.unparkWriter();
+                next = n + 1;
+                received(n);
                 return message;
             }
-            long n = next;
             long skipped = 0;
             while (true) {
                 long claimed = b.claimed;
@@ -483,7 +583,7 @@ public final class Broadcast<T> implements AutoCloseable {
                     skipped += oldest - n;
                     n = oldest;
                 }
-                T message = (T) b.acquireSlot((int) n & b.mask);
+                T message = (T) SLOTS.getAcquire(b.ring, (int) n & b.mask);
                 if (b.claimed < n + b.ring.length) {
                     // Taken: unless this reader was closed meanwhile, in which case nothing
                     // (neither the message nor the skip) counts.
@@ -501,38 +601,21 @@ public final class Broadcast<T> implements AutoCloseable {
 
     // VarHandle mechanics
 
+    private static final VarHandle CURSOR;
     private static final VarHandle READERS;
     private static final VarHandle WAITING_READERS;
+    private static final VarHandle SEQUENCE;
     private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(Object[].class);
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
-            READERS = lookup.findVarHandle(Broadcast.class, "readers", Reader[].class);
-            WAITING_READERS = lookup.findVarHandle(Broadcast.class, "waitingReaders", int.class);
+            CURSOR = lookup.findVarHandle(BroadcastWriterFields.class, "cursor", long.class);
+            READERS = lookup.findVarHandle(BroadcastReadMostlyFields.class, "readers", Reader[].class);
+            WAITING_READERS = lookup.findVarHandle(BroadcastWriterFields.class, "waitingReaders", int.class);
+            SEQUENCE = lookup.findVarHandle(BroadcastReaderFields.class, "sequence", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> Reader<T>[] newReaders(int length) {
-        return (Reader<T>[]) new Reader<?>[length];
-    }
-
-    private boolean casReaders(Reader<T>[] expected, Reader<T>[] value) {
-        return READERS.compareAndSet(this, expected, value);
-    }
-
-    private void addWaitingReaders(int delta) {
-        WAITING_READERS.getAndAdd(this, delta);
-    }
-
-    private void releaseSlot(int index, Object value) {
-        SLOTS.setRelease(ring, index, value);
-    }
-
-    private Object acquireSlot(int index) {
-        return SLOTS.getAcquire(ring, index);
     }
 }
