@@ -55,7 +55,7 @@ class ChannelProperties {
         List<Thread> threads = new ArrayList<>();
         for (int p = 0; p < schedule.producers(); p++) {
             int id = p;
-            threads.add(Thread.ofVirtual().name("sender-" + id).start(() -> guard(errors, () -> {
+            threads.add(Thread.ofVirtual().name("sender-" + id).start(() -> TestThreads.guard(errors, () -> {
                 List<Event> events = schedule.messagesOf(id);
                 Schedule.Pacer pacer = schedule.pacer(Schedule.Role.PRODUCER, id);
                 for (int seq = 0; seq < events.size(); seq++) {
@@ -73,7 +73,7 @@ class ChannelProperties {
         List<Thread> receivers = new ArrayList<>();
         for (int c = 0; c < schedule.consumers(); c++) {
             int id = c;
-            receivers.add(Thread.ofVirtual().name("receiver-" + id).unstarted(() -> guard(errors, () -> {
+            receivers.add(Thread.ofVirtual().name("receiver-" + id).unstarted(() -> TestThreads.guard(errors, () -> {
                 Schedule.Pacer pacer = schedule.pacer(Schedule.Role.CONSUMER, id);
                 receiveAll(channel, s.receive(), pacer, e -> {
                     log.received(id, e);
@@ -103,11 +103,7 @@ class ChannelProperties {
                         + " s after the channel was ended; " + received.get() + " received");
             }
         }
-        if (!errors.isEmpty()) {
-            AssertionError failure = new AssertionError("a sender or receiver threw", errors.peek());
-            errors.stream().skip(1).forEach(failure::addSuppressed);
-            throw failure;
-        }
+        TestThreads.throwIfAny(errors, "a sender or receiver threw");
         returned.forEach(e -> log.received(returnedLane, e));
         List<Envelope> left = channel.cancel();
         left.forEach(e -> log.received(returnedLane, e));
@@ -124,7 +120,7 @@ class ChannelProperties {
                 case BLOCKING -> channel.send(e);
                 case TRY -> {
                     for (int round = 0; !channel.trySend(e); round++) {
-                        backOff(round);
+                        TestThreads.backOff(round);
                     }
                 }
                 case TIMED -> {
@@ -178,7 +174,7 @@ class ChannelProperties {
                             sink.accept(got.value());
                             round = 0;
                         }
-                        case ReceiveResult.Empty<Envelope> empty -> backOff(round++);
+                        case ReceiveResult.Empty<Envelope> empty -> TestThreads.backOff(round++);
                         case ReceiveResult.Closed<Envelope> closed -> {
                             return;
                         }
@@ -191,30 +187,6 @@ class ChannelProperties {
                     sink.accept(e);
                 }
             }
-        }
-    }
-
-    private static void backOff(int round) {
-        if (round < 8) {
-            Thread.onSpinWait();
-        } else if (round < 16) {
-            Thread.yield();
-        } else {
-            LockSupport.parkNanos(20_000);
-        }
-    }
-
-    private interface Body {
-        void run() throws InterruptedException;
-    }
-
-    private static void guard(ConcurrentLinkedQueue<Throwable> errors, Body body) {
-        try {
-            body.run();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Throwable t) {
-            errors.add(t);
         }
     }
 }

@@ -152,7 +152,7 @@ final class DeliveryRunner {
                 next += inserted;
                 round = inserted == 0 ? round + 1 : 0;
                 if (inserted == 0) {
-                    idle(round);
+                    TestThreads.backOff(round);
                 }
                 if (abort) {
                     return;
@@ -167,7 +167,7 @@ final class DeliveryRunner {
                         if (abort) {
                             return;
                         }
-                        idle(r);
+                        TestThreads.backOff(r);
                     }
                 }
                 case TIMED -> {
@@ -221,7 +221,7 @@ final class DeliveryRunner {
                     }
                     round = drained == 0 ? round + 1 : 0;
                     if (drained == 0) {
-                        idle(round);
+                        TestThreads.backOff(round);
                     }
                 }
             }
@@ -230,7 +230,7 @@ final class DeliveryRunner {
                 round = 0;
             } else if (scenario.consumerMode() == DeliveryScenario.Mode.SPINNING
                     || scenario.consumerMode() == DeliveryScenario.Mode.PEEKING) {
-                idle(++round);
+                TestThreads.backOff(++round);
             }
         }
     }
@@ -240,29 +240,9 @@ final class DeliveryRunner {
         received.incrementAndGet();
     }
 
-    /** Backs off a failed non-blocking call: spin, then yield, then park briefly. */
-    private static void idle(int round) {
-        if (round < 8) {
-            Thread.onSpinWait();
-        } else if (round < 16) {
-            Thread.yield();
-        } else {
-            LockSupport.parkNanos(20_000);
-        }
-    }
-
-    private interface Body {
-        void run() throws InterruptedException;
-    }
-
     /** Runs a thread's body, keeping what it throws for the main thread; an interrupt ends it quietly. */
-    private void guarded(Body body) {
-        try {
-            body.run();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Throwable t) {
-            errors.add(t);
+    private void guarded(TestThreads.Body body) {
+        if (!TestThreads.guard(errors, body)) {
             abort = true;
         }
     }

@@ -15,7 +15,6 @@ import org.jetbrains.lincheck.datastructures.Param;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Lincheck model checking of the non-blocking operations of {@link Broadcast} — the writer's
@@ -76,12 +75,13 @@ class BroadcastLinearizabilityTest {
      * the writer. Each reader closes on its own thread here: a close from another thread may
      * end a drain early (its javadoc says so), which no sequential specification has. Under
      * the drop policy a drain is a sequence of polls, as its javadoc says, and is not checked
-     * as one operation.
+     * as one operation. A ring of one slot, where every message the writer gets ahead
+     * overwrites one a drain may still need: a drain that told the writer its sequence before
+     * reading the slots failed here, and passed with two slots.
      */
-    @ParameterizedTest(name = "capacity {0}")
-    @ValueSource(ints = {1, 2})
-    void drainsAreLinearizable(int capacity) {
-        BroadcastLinearizabilityTest.capacity = capacity;
+    @Test
+    void drainsAreLinearizable() {
+        BroadcastLinearizabilityTest.capacity = 1;
         BroadcastLinearizabilityTest.overflow = Overflow.BLOCK_WRITER;
         modelChecking(Spec.class).check(DrainOperations.class);
     }

@@ -35,7 +35,9 @@ class QueueLinearizabilityTest {
     @AllKinds
     void offerPollPeekAndSingleStepBatchesAreLinearizable(QueueKind kind) {
         LincheckTarget.set(kind, CAPACITY);
-        modelChecking(20, 1_000)
+        // 10 scenarios by default (20 before 2026-11-27, when this VM's slow state took the
+        // default run to 13 minutes: decision 0017); 200 under stress, as before.
+        modelChecking(QueueKinds.STRESS ? 20 : 10, 1_000)
                 .check(QueueOperations.forKind(kind));
     }
 
