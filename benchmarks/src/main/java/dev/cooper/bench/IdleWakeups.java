@@ -1,45 +1,66 @@
 package dev.cooper.bench;
 
+import dev.cooper.concurrent.consumer.Broadcast;
+import dev.cooper.concurrent.consumer.Overflow;
 import dev.cooper.concurrent.queue.MessageQueue;
 import dev.cooper.concurrent.queue.QueueKind;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import jdk.jfr.consumer.RecordingStream;
 
 /**
  * What an idle waiter costs: a platform thread blocks in {@code take()} on an empty queue of
- * each kind named, and for two seconds this counts its parks (JFR {@code jdk.ThreadPark}
- * events, every one recorded) and its CPU time. A consumer whose wake-up may race with an
- * unfenced insert re-checks on a timer (decisions 0002 and 0015); the others park once.
+ * each kind named (or, for {@code BROADCAST}, in a {@code Broadcast} reader's
+ * {@code receive()} with nothing published), and for two seconds this counts its parks (JFR
+ * {@code jdk.ThreadPark} events, every one recorded) and its CPU time. A waiter whose wake-up
+ * may race with an unfenced insert re-checks on a timer (decisions 0002, 0015 and 0023); the
+ * others park once.
  *
  * <p>Not a JMH benchmark: it measures a thread doing nothing. Run it with
  * {@code java -cp benchmarks/target/benchmarks.jar dev.cooper.bench.IdleWakeups SPSC_ARRAY
- * MPSC_ARRAY} (no arguments: every kind).
+ * MPSC_ARRAY BROADCAST} (no arguments: every queue kind, then the broadcast).
  */
 public final class IdleWakeups {
     private static final Duration IDLE = Duration.ofSeconds(2);
     private static final String WAITER = "idle-waiter";
+    /** The argument that measures a broadcast reader instead of a queue kind. */
+    private static final String BROADCAST = "BROADCAST";
 
     private IdleWakeups() {
     }
 
     public static void main(String[] args) throws Exception {
-        QueueKind[] kinds = args.length == 0 ? QueueKind.values() : new QueueKind[args.length];
-        for (int i = 0; i < args.length; i++) {
-            kinds[i] = QueueKind.valueOf(args[i]);
+        List<String> names = new ArrayList<>(List.of(args));
+        if (names.isEmpty()) {
+            Arrays.stream(QueueKind.values()).map(Enum::name).forEach(names::add);
+            names.add(BROADCAST);
         }
-        for (QueueKind kind : kinds) {
-            measure(kind);
+        for (String name : names) {
+            if (name.equals(BROADCAST)) {
+                Broadcast<Integer> broadcast = Broadcast.create(16, Overflow.BLOCK_WRITER);
+                Broadcast.Reader<Integer> reader = broadcast.join();
+                measure(name, reader::receive, () -> broadcast.publish(1));
+            } else {
+                MessageQueue<Integer> queue = QueueKind.valueOf(name).create(16);
+                measure(name, queue::take, () -> queue.put(1));
+            }
         }
     }
 
-    private static void measure(QueueKind kind) throws InterruptedException {
-        MessageQueue<Integer> queue = kind.create(16);
+    /** A call that blocks, or releases the blocked one. */
+    private interface Blocking {
+        void run() throws InterruptedException;
+    }
+
+    private static void measure(String name, Blocking wait, Blocking release) throws InterruptedException {
         Thread waiter = Thread.ofPlatform().name(WAITER).start(() -> {
             try {
-                queue.take();
+                wait.run();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -60,10 +81,10 @@ public final class IdleWakeups {
             Thread.sleep(IDLE.toMillis());
             long cpuAfter = threads.getThreadCpuTime(waiter.threadId());
             long parked = parks.get() - parksBefore;
-            queue.put(1);
+            release.run();
             waiter.join();
             System.out.printf("%-16s %5d parks in %d s idle, waiter CPU %.2f ms%n",
-                    kind, parked, IDLE.toSeconds(), (cpuAfter - cpuBefore) / 1e6);
+                    name, parked, IDLE.toSeconds(), (cpuAfter - cpuBefore) / 1e6);
         }
     }
 }
