@@ -35,9 +35,9 @@ class QueueLinearizabilityTest {
     @AllKinds
     void offerPollPeekAndSingleStepBatchesAreLinearizable(QueueKind kind) {
         LincheckTarget.set(kind, CAPACITY);
-        // 10 scenarios by default (20 before 2026-11-27, when this VM's slow state took the
+        // 6 scenarios by default (20 before 2026-11-27, when this VM's slow state took the
         // default run to 13 minutes: decision 0017); 200 under stress, as before.
-        modelChecking(QueueKinds.STRESS ? 20 : 10, 1_000)
+        modelChecking(QueueKinds.STRESS ? 20 : 6, 1_000)
                 .check(QueueOperations.forKind(kind));
     }
 
