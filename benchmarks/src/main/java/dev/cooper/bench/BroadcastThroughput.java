@@ -6,6 +6,7 @@ import com.lmax.disruptor.RingBuffer;
 import dev.cooper.concurrent.consumer.Broadcast;
 import dev.cooper.concurrent.consumer.Overflow;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -35,8 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code true} hands a reader every message published and not yet received, in one call:
  * {@code Reader.drain} for cooper, a handler that asks for more for the Disruptor.
  *
- * <p>One writer and one reader by default; {@code -tg 1,2} gives two readers (on two cores the
- * three threads then time-share). Read {@code offersMade}: messages published per second; each
+ * <p>One writer and one reader by default; {@code -tg 1,2} gives two readers. That needs at
+ * least three cores: on two, the three spinning threads time-share and both libraries fall to
+ * about 0.2 M msgs/s (benchmarks/RESULTS.md). Read {@code offersMade}: messages published per second; each
  * reached every reader ({@code pollsMade} is their sum over the readers).
  */
 @State(Scope.Group)
@@ -80,6 +82,8 @@ public class BroadcastThroughput {
         private boolean batch;
         /** The last message received, checked by {@link #receive} as a sink for the read. */
         Message last;
+        /** cooper's drain callback, made once rather than per call. */
+        private final Consumer<Message> keepLast = m -> last = m;
 
         @Setup(Level.Trial)
         public void join(BroadcastThroughput group) {
@@ -106,7 +110,7 @@ public class BroadcastThroughput {
         int receive() throws Exception {
             if (reader != null) {
                 if (batch) {
-                    return reader.drain(m -> last = m, Integer.MAX_VALUE);
+                    return reader.drain(keepLast, Integer.MAX_VALUE);
                 }
                 Message m = reader.poll();
                 if (m == null) {

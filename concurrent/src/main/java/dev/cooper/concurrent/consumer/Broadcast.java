@@ -415,7 +415,7 @@ public final class Broadcast<T> extends BroadcastPad2 implements AutoCloseable {
             if (broadcast.overflow == Overflow.DROP_OLDEST_FOR_LAGGING_READER) {
                 int n = 0;
                 T message;
-                while (n < limit && !left && (message = take()) != null) {
+                while (n < limit && (message = poll()) != null) {
                     n++;
                     consumer.accept(message);
                 }
@@ -499,7 +499,7 @@ public final class Broadcast<T> extends BroadcastPad2 implements AutoCloseable {
         /** Waits until {@code deadline} (a nanoTime, or Long.MAX_VALUE); null when done or timed out. */
         private T await(long deadline) throws InterruptedException {
             for (int round = 0; round < SPINS + YIELDS; round++) {
-                T message = attempt(deadline);
+                T message = attempt();
                 if (message != null || finished(deadline)) {
                     return message;
                 }
@@ -516,7 +516,7 @@ public final class Broadcast<T> extends BroadcastPad2 implements AutoCloseable {
                 for (long bound = FIRST_PARK_NANOS; ; bound = longerBound(bound)) {
                     // The re-check after registering: a publish whose check of the count came
                     // before the registration is seen here, or after the first park at most.
-                    T message = attempt(deadline);
+                    T message = attempt();
                     if (message != null || finished(deadline)) {
                         return message;
                     }
@@ -530,11 +530,11 @@ public final class Broadcast<T> extends BroadcastPad2 implements AutoCloseable {
         }
 
         /** One try of a wait: the next message, or null. */
-        private T attempt(long deadline) throws InterruptedException {
+        private T attempt() throws InterruptedException {
             if (Thread.interrupted()) {
                 throw new InterruptedException();
             }
-            return left ? null : take();
+            return poll();
         }
 
         /** Whether a wait that found nothing ends: done, or out of time. */

@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Assumptions;
  * concurrent {@code offer} still fails). Nor does {@code nonBlocking()} cover it:
  * {@code MPSC_LINKED}'s size waits out a producer between its exchange and its link.
  *
- * <p>Default budgets are small (20 scenarios of 3 threads x 2 operations, 1,000 interleavings
- * each; half that for the progress check); {@code -Dcooper.stress=true} runs ten times as many
- * scenarios, each with one more operation per thread, and Lincheck's stress strategy also runs
- * scenarios on real threads.
+ * <p>Default budgets are small (6 scenarios of 3 threads x 2 operations, 1,000 interleavings
+ * each; 10 scenarios of 500 for the progress check); {@code -Dcooper.stress=true} runs 200
+ * scenarios (the progress check ten times as many), each with one more operation per thread,
+ * and Lincheck's stress strategy also runs scenarios on real threads.
  */
 class QueueLinearizabilityTest {
 
