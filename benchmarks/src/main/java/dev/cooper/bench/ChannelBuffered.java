@@ -17,16 +17,19 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Buffered channel throughput on <b>virtual threads</b>: {@code senders} virtual threads
- * together send {@link #MESSAGES} messages into a channel with room for {@code buffer}, and one
- * more receives them; the score is nanoseconds per message. The JDK's side is an
- * {@code ArrayBlockingQueue} of the same capacity used with {@code put}/{@code take}.
+ * Buffered channel throughput: {@code senders} threads together send {@link #MESSAGES}
+ * messages into a channel with room for {@code buffer}, and one more receives them; the score
+ * is nanoseconds per message. The JDK's side is an {@code ArrayBlockingQueue} of the same
+ * capacity used with {@code put}/{@code take}.
  *
  * <p>{@code senders=1} is a plain pipe; {@code senders=4} is Go's fan-in, several goroutines
  * feeding one channel, where the senders contend with each other as well as with the receiver.
  *
- * <p>Threads and batching as in {@link ChannelPingPong}: both virtual threads live for the
- * trial, and each invocation runs one batch and waits for both ends.
+ * <p>{@code threads=virtual} runs them on virtual threads, the channels' design point;
+ * {@code threads=platform} on platform threads, for users who have not moved, where a wait
+ * that ends in a park costs a kernel wake-up. Threads and batching as in
+ * {@link ChannelPingPong}: the threads live for the trial, and each invocation runs one batch
+ * and waits for both ends.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -46,8 +49,12 @@ public class ChannelBuffered {
     @Param({"1", "4"})
     public int senders;
 
-    private VirtualLoop[] producers;
-    private VirtualLoop consumer;
+    /** Whose threads send and receive: "virtual" (the channels' design point) or "platform". */
+    @Param({"virtual", "platform"})
+    public String threads;
+
+    private RoundLoop[] producers;
+    private RoundLoop consumer;
 
     @Setup(Level.Trial)
     public void startThreads() {
@@ -57,15 +64,15 @@ public class ChannelBuffered {
             throw new IllegalArgumentException("senders: " + senders + " (expected: a divisor of " + MESSAGES + ")");
         }
         int perSender = MESSAGES / senders;
-        producers = new VirtualLoop[senders];
+        producers = new RoundLoop[senders];
         for (int s = 0; s < senders; s++) {
-            producers[s] = new VirtualLoop("producer-" + s, () -> {
+            producers[s] = RoundLoop.of(threads, "producer-" + s, () -> {
                 for (int i = 0; i < perSender; i++) {
                     pipe.send(message);
                 }
             });
         }
-        consumer = new VirtualLoop("consumer", () -> {
+        consumer = RoundLoop.of(threads, "consumer", () -> {
             for (int i = 0; i < MESSAGES; i++) {
                 if (pipe.receive() != message) {
                     throw new IllegalStateException(impl + " delivered another message");
@@ -76,7 +83,7 @@ public class ChannelBuffered {
 
     @TearDown(Level.Trial)
     public void stopThreads() throws InterruptedException {
-        for (VirtualLoop producer : producers) {
+        for (RoundLoop producer : producers) {
             producer.close();
         }
         consumer.close();
@@ -86,10 +93,10 @@ public class ChannelBuffered {
     @OperationsPerInvocation(MESSAGES)
     public void transfer() throws InterruptedException {
         consumer.startRound();
-        for (VirtualLoop producer : producers) {
+        for (RoundLoop producer : producers) {
             producer.startRound();
         }
-        for (VirtualLoop producer : producers) {
+        for (RoundLoop producer : producers) {
             producer.awaitRound();
         }
         consumer.awaitRound();

@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * back on the second. The score is nanoseconds per round trip (two hand-offs, each a park and
  * an unpark of a virtual thread when the partner is not already waiting).
  *
- * <p>Both sides are virtual threads started once per trial ({@link VirtualLoop}); each
+ * <p>Both sides are virtual threads started once per trial ({@link RoundLoop}); each
  * benchmark invocation lets them do {@link #ROUND_TRIPS} round trips and waits for both. That
  * wait is a platform-thread wake-up per invocation (tens of microseconds here), under
  * 1 ns per round trip once spread over the batch. The carriers are the default virtual-thread
@@ -40,15 +40,15 @@ public class ChannelPingPong {
     @Param({"cooper", "jox", "jdk.SynchronousQueue"})
     public String impl;
 
-    private VirtualLoop pinger;
-    private VirtualLoop echoer;
+    private RoundLoop pinger;
+    private RoundLoop echoer;
 
     @Setup(Level.Trial)
     public void startThreads() {
         Pipe ping = Pipe.create(impl, 0);
         Pipe pong = Pipe.create(impl, 0);
         Message message = new Message(1);
-        pinger = new VirtualLoop("pinger", () -> {
+        pinger = RoundLoop.virtual("pinger", () -> {
             for (int i = 0; i < ROUND_TRIPS; i++) {
                 ping.send(message);
                 if (pong.receive() != message) {
@@ -56,7 +56,7 @@ public class ChannelPingPong {
                 }
             }
         });
-        echoer = new VirtualLoop("echoer", () -> {
+        echoer = RoundLoop.virtual("echoer", () -> {
             for (int i = 0; i < ROUND_TRIPS; i++) {
                 pong.send(ping.receive());
             }

@@ -49,8 +49,8 @@ public class ChannelSelect {
     @Param({"0", "16"})
     public int buffer;
 
-    private VirtualLoop[] producers;
-    private VirtualLoop selector;
+    private RoundLoop[] producers;
+    private RoundLoop selector;
 
     @Setup(Level.Trial)
     public void startThreads() {
@@ -60,16 +60,16 @@ public class ChannelSelect {
         SelectSide side = SelectSide.create(impl, clauses, buffer);
         Message message = new Message(1);
         int share = MESSAGES / clauses;
-        producers = new VirtualLoop[clauses];
+        producers = new RoundLoop[clauses];
         for (int p = 0; p < clauses; p++) {
             int index = p;
-            producers[p] = new VirtualLoop("producer-" + p, () -> {
+            producers[p] = RoundLoop.virtual("producer-" + p, () -> {
                 for (int i = 0; i < share; i++) {
                     side.send(index, message);
                 }
             });
         }
-        selector = new VirtualLoop("selector", () -> {
+        selector = RoundLoop.virtual("selector", () -> {
             for (int i = 0; i < MESSAGES; i++) {
                 if (side.selectReceive() != message) {
                     throw new IllegalStateException(impl + " selected another message");
@@ -80,7 +80,7 @@ public class ChannelSelect {
 
     @TearDown(Level.Trial)
     public void stopThreads() throws InterruptedException {
-        for (VirtualLoop producer : producers) {
+        for (RoundLoop producer : producers) {
             producer.close();
         }
         selector.close();
@@ -90,10 +90,10 @@ public class ChannelSelect {
     @OperationsPerInvocation(MESSAGES)
     public void select() throws InterruptedException {
         selector.startRound();
-        for (VirtualLoop producer : producers) {
+        for (RoundLoop producer : producers) {
             producer.startRound();
         }
-        for (VirtualLoop producer : producers) {
+        for (RoundLoop producer : producers) {
             producer.awaitRound();
         }
         selector.awaitRound();

@@ -4,16 +4,17 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A virtual thread that runs one round of work each time it is told to, for the channel
- * benchmarks: JMH's own threads are platform threads, and a platform thread that blocks on a
- * channel pays a kernel wake-up (some 25-30 microseconds on these VMs) that would swamp what
- * is measured. So the benchmark thread only starts rounds and waits for them, once per
- * invocation, and the messages move between virtual threads.
+ * A thread that runs one round of work each time it is told to, for the channel benchmarks.
+ * JMH's own threads are platform threads, and a platform thread that blocks on a channel pays
+ * a kernel wake-up (some 25-30 microseconds on these VMs) per wait. So the benchmark thread
+ * only starts rounds and waits for them, once per invocation, and the messages move between
+ * the loops' threads: virtual threads ({@link #virtual}), or platform threads
+ * ({@link #platform}) where a benchmark measures what a platform-thread user pays.
  *
  * <p>The thread is started when the loop is made and ends when {@link #close()} interrupts
  * it: interruption is the stop signal, wherever the thread is blocked.
  */
-final class VirtualLoop implements AutoCloseable {
+final class RoundLoop implements AutoCloseable {
 
     /** One round: a fixed number of sends or receives. */
     @FunctionalInterface
@@ -30,9 +31,28 @@ final class VirtualLoop implements AutoCloseable {
     private final Thread thread;
     private volatile Throwable failure;
 
-    VirtualLoop(String name, Round round) {
+    private RoundLoop(Thread.Builder builder, String name, Round round) {
         this.name = name;
-        this.thread = Thread.ofVirtual().name(name).start(() -> loop(round));
+        this.thread = builder.name(name).start(() -> loop(round));
+    }
+
+    /** A loop on a new virtual thread. */
+    static RoundLoop virtual(String name, Round round) {
+        return new RoundLoop(Thread.ofVirtual(), name, round);
+    }
+
+    /** A loop on a new platform (daemon) thread. */
+    static RoundLoop platform(String name, Round round) {
+        return new RoundLoop(Thread.ofPlatform().daemon(), name, round);
+    }
+
+    /** A loop on a new thread of the kind {@code threads} names: "virtual" or "platform". */
+    static RoundLoop of(String threads, String name, Round round) {
+        return switch (threads) {
+            case "virtual" -> virtual(name, round);
+            case "platform" -> platform(name, round);
+            default -> throw new IllegalArgumentException("threads: " + threads + " (expected: virtual or platform)");
+        };
     }
 
     private void loop(Round round) {
