@@ -17,16 +17,17 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Rendezvous round trip on <b>virtual threads</b>: a pinger sends a message on one rendezvous
- * channel and waits for it to come back on a second; an echoer receives on the first and sends
- * back on the second. The score is nanoseconds per round trip (two hand-offs, each a park and
- * an unpark of a virtual thread when the partner is not already waiting).
+ * Rendezvous round trip: a pinger sends a message on one rendezvous channel and waits for it
+ * to come back on a second; an echoer receives on the first and sends back on the second. The
+ * score is nanoseconds per round trip (two hand-offs, each a park and an unpark when the
+ * partner is not already waiting).
  *
- * <p>Both sides are virtual threads started once per trial ({@link RoundLoop}); each
- * benchmark invocation lets them do {@link #ROUND_TRIPS} round trips and waits for both. That
- * wait is a platform-thread wake-up per invocation (tens of microseconds here), under
- * 1 ns per round trip once spread over the batch. The carriers are the default virtual-thread
- * scheduler's, one per core.
+ * <p>Both sides are threads started once per trial ({@link RoundLoop}): virtual threads, the
+ * channels' design point and the default, or platform threads with {@code threads=platform},
+ * where a park costs a kernel wake-up. Each benchmark invocation lets them do
+ * {@link #ROUND_TRIPS} round trips and waits for both. That wait is a platform-thread wake-up
+ * per invocation (tens of microseconds here), under 1 ns per round trip once spread over the
+ * batch. The carriers of virtual threads are the default scheduler's, one per core.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,6 +41,10 @@ public class ChannelPingPong {
     @Param({"cooper", "jox", "jdk.SynchronousQueue"})
     public String impl;
 
+    /** Whose threads play: "virtual" (the default) or "platform". */
+    @Param({"virtual"})
+    public String threads;
+
     private RoundLoop pinger;
     private RoundLoop echoer;
 
@@ -48,7 +53,7 @@ public class ChannelPingPong {
         Pipe ping = Pipe.create(impl, 0);
         Pipe pong = Pipe.create(impl, 0);
         Message message = new Message(1);
-        pinger = RoundLoop.virtual("pinger", () -> {
+        pinger = RoundLoop.of(threads, "pinger", () -> {
             for (int i = 0; i < ROUND_TRIPS; i++) {
                 ping.send(message);
                 if (pong.receive() != message) {
@@ -56,7 +61,7 @@ public class ChannelPingPong {
                 }
             }
         });
-        echoer = RoundLoop.virtual("echoer", () -> {
+        echoer = RoundLoop.of(threads, "echoer", () -> {
             for (int i = 0; i < ROUND_TRIPS; i++) {
                 pong.send(ping.receive());
             }
