@@ -11,9 +11,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link ChannelLock} as a lock, apart from the channels that use it: it excludes, a thread
- * that finds it held parks (and shows up as queued) instead of spinning on, and the unlock
- * wakes it. The channel suites test it as part of each operation.
+ * {@link ChannelLock} as a lock, apart from the channels that use it: it excludes (also
+ * through its spin before parking, decision 0025: a spinner that entered without its CAS
+ * failed the first test), a thread that finds it held parks (and shows up as queued) after
+ * that short spin instead of spinning on, and the unlock wakes it. The channel suites test it
+ * as part of each operation; the channels' Lincheck check did not catch that broken spin.
  */
 class ChannelLockTest {
     /** Guarded by the lock under test; plain on purpose, so that a lost exclusion loses counts. */
