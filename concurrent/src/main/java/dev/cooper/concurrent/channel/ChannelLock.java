@@ -46,9 +46,9 @@ final class ChannelLock extends ChannelLockFields {
     /**
      * Rounds of {@link Thread#onSpinWait()} a thread that finds the lock held spends watching
      * it before AQS queues and parks the thread: about 0.8 us at 24 ns a round (SpinBudget),
-     * several times what a channel's critical section takes, and far below a platform thread's
-     * park and wake-up (25-30 us here). None on a single CPU, where the holder cannot run
-     * while we spin.
+     * for a critical section of a ring store or a queue link, and far below a platform
+     * thread's park and wake-up (25-30 us here). 32, not 128: decision 0025. None on a single
+     * CPU, where the holder cannot run while we spin.
      */
     static final int SPINS = SpinBudget.FULL > 0 ? 32 : 0;
 
