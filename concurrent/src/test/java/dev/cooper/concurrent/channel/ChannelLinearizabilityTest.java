@@ -33,6 +33,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * adds {@code buffered(1)} and unbounded, ten times as many scenarios and one more operation
  * per thread. A deliberately wrong (LIFO) specification shows that the configuration does
  * catch a violation.
+ *
+ * <p>The channel's lock is taken as given here. These checks catch a lock that does not
+ * exclude at all, but not one that fails in a window of its own spin: Lincheck does not
+ * switch threads inside AQS, whose methods hold the lock word (decision 0025).
+ * {@link ChannelLockTest} guards the lock on real threads.
  */
 class ChannelLinearizabilityTest {
     private static final boolean STRESS = Boolean.getBoolean("cooper.stress");
