@@ -28,6 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link #ROUND_TRIPS} round trips and waits for both. That wait is a platform-thread wake-up
  * per invocation (tens of microseconds here), under 1 ns per round trip once spread over the
  * batch. The carriers of virtual threads are the default scheduler's, one per core.
+ *
+ * <p>{@code -p impl=floor.spinningSlot} runs the same round trips through {@link SpinningSlot},
+ * a bare slot between two spinning threads: the floor under any channel here (decision 0013).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

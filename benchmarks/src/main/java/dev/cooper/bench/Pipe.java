@@ -23,7 +23,9 @@ interface Pipe {
      * {@code jdk.ArrayBlockingQueue} (buffered only), or {@code cooper.<QueueKind>} (a cooper queue
      * of that kind, buffered only, with {@code put}/{@code take}: what a channel's close, cancel
      * and select cost against a bare queue, e.g. {@code -p impl=cooper,cooper.SPSC_ARRAY}).
-     * The {@code cooper.} names are not in the benchmarks' default parameters.
+     * {@code floor.spinningSlot} ({@link SpinningSlot}, rendezvous only, one sender and one
+     * receiver) is the floor of a hand-off, not a channel. Neither it nor the {@code cooper.}
+     * names are in the benchmarks' default parameters.
      *
      * @throws IllegalArgumentException for an unknown name, or a buffer the pipe cannot have
      */
@@ -50,6 +52,12 @@ interface Pipe {
                 }
                 yield queue(new ArrayBlockingQueue<>(buffer));
             }
+            case "floor.spinningSlot" -> {
+                if (buffer != 0) {
+                    throw new IllegalArgumentException("buffer: " + buffer + " (expected: 0 for the floor)");
+                }
+                yield new SpinningSlot();
+            }
             case String kind when kind.startsWith("cooper.") -> {
                 if (buffer == 0) {
                     throw new IllegalArgumentException("buffer: 0 (expected: >= 1 for a queue)");
@@ -58,7 +66,8 @@ interface Pipe {
                         .create(buffer));
             }
             default -> throw new IllegalArgumentException("pipe: " + name
-                    + " (expected: cooper, jox, jdk.SynchronousQueue, jdk.ArrayBlockingQueue or cooper.<QueueKind>)");
+                    + " (expected: cooper, jox, jdk.SynchronousQueue, jdk.ArrayBlockingQueue, floor.spinningSlot"
+                    + " or cooper.<QueueKind>)");
         };
     }
 
