@@ -53,6 +53,11 @@ public class BlockingOperations {
     }
 
     @Operation
+    public List<Integer> drainOne() {
+        return channel.drainOne();
+    }
+
+    @Operation
     public boolean isClosed() {
         return channel.isClosed();
     }

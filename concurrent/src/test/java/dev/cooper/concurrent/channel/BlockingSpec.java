@@ -21,8 +21,8 @@ import java.util.Objects;
  * <p><b>Rendezvous.</b> A send on a rendezvous channel completes only together with the
  * receive that takes its element. The specification models that pair as two adjacent steps: a
  * {@code send} fills the hand-off slot, and while the slot is full every operation but a
- * receive ({@code receive} or {@code tryReceive}, which empty it) would block. Both real
- * operations are in progress at the moment of the transfer, so a correct channel always has
+ * receive ({@code receive}, {@code tryReceive} or {@code drainOne}, which empty it) would
+ * block. Both real operations are in progress at the moment of the transfer, so a correct channel always has
  * such a linearization; a send that returns without a receiver taking its element leaves the
  * slot full, and nothing after it (the scenarios always end with sequential operations) can
  * be linearized. What this does not check: whether a rendezvous {@code trySend} succeeds. It
@@ -94,6 +94,14 @@ public class BlockingSpec {
             return ReceiveResult.received(buffer.pollFirst());
         }
         return closed ? ReceiveResult.closed() : ReceiveResult.empty();
+    }
+
+    /** A drain of at most one: as {@link #tryReceive}, in a list. */
+    public List<Integer> drainOne() {
+        if (handOff != null) {
+            return List.of(takeHandOff());
+        }
+        return buffer.isEmpty() ? List.of() : List.of(buffer.pollFirst());
     }
 
     public void close() {

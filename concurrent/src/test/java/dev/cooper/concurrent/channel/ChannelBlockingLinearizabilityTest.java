@@ -9,8 +9,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Lincheck model checking of the blocking channel operations: {@code send} and
- * {@code receive} together with {@code trySend}, {@code tryReceive}, {@code close},
- * {@code cancel} and {@code isClosed}, on rendezvous, {@code buffered(1)} and
+ * {@code receive} together with {@code trySend}, {@code tryReceive}, {@code drainTo} of one,
+ * {@code close}, {@code cancel} and {@code isClosed}, on rendezvous, {@code buffered(1)} and
  * {@code buffered(2)} channels (unbounded too under {@code -Dcooper.stress=true}).
  *
  * <p>Two things are checked in every interleaving Lincheck explores:
@@ -35,9 +35,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * timeout ({@code cooper.testTimeout} in the root pom) turns any other such hang into a
  * failure.
  *
- * <p>Each check runs six canonical races (a receive against a send-then-close, a send waiting on
- * a full buffer against a receive and a close, ...; see {@link BlockingScenarios#canonical})
- * and then random scenarios from a fixed seed.
+ * <p>Each check runs the canonical races (six; seven on a buffered channel: a receive against
+ * a send-then-close, a send waiting on a full buffer against a receive and a close, ...; see
+ * {@link BlockingScenarios#canonical}) and then random scenarios from a fixed seed.
  *
  * <p>Lincheck's own random scenarios are not used ({@code iterations(0)}): they put a receive
  * where no send can ever feed it, and Lincheck reports the legitimate wait as a failure, "The

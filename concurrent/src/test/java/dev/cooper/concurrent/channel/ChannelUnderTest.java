@@ -21,6 +21,9 @@ interface ChannelUnderTest {
 
     List<Integer> cancel();
 
+    /** {@link Channel#drainTo} with a {@code max} of one: what it took, in a list. */
+    List<Integer> drainOne();
+
     boolean isClosed();
 
     /** Delegates every operation to {@code channel}. */

@@ -1,5 +1,6 @@
 package dev.cooper.concurrent.channel;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** A {@link ChannelUnderTest} that forwards every operation to a real channel; a broken channel overrides one. */
@@ -38,6 +39,13 @@ class DelegatingChannel implements ChannelUnderTest {
     @Override
     public List<Integer> cancel() {
         return channel.cancel();
+    }
+
+    @Override
+    public List<Integer> drainOne() {
+        List<Integer> got = new ArrayList<>(1);
+        channel.drainTo(got, 1);
+        return got;
     }
 
     @Override
