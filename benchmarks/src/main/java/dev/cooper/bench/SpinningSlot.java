@@ -5,8 +5,9 @@ import java.lang.invoke.VarHandle;
 
 /**
  * The floor of a rendezvous hand-off, as a {@link Pipe} ({@code impl=floor.spinningSlot}): one
- * padded slot that a sender fills with a CAS and then watches until the receiver has emptied
- * it, and that the receiver watches until it is filled. Both sides spin; there is no lock, no
+ * padded slot that a sender fills with a CAS (the one atomic step a channel with many senders
+ * needs to claim a hand-off) and then watches until the receiver has emptied it, and that the
+ * receiver watches until it is filled. Both sides spin; there is no lock, no
  * wait queue, no close and no park. So it is not a channel: it serves exactly one sender and
  * one receiver, and a side whose partner never comes spins (yielding now and then) for ever.
  * It measures what the two threads' cache-line transfers alone cost, in the same harness as

@@ -22,9 +22,9 @@ import java.util.Objects;
  * receive that takes its element. The specification models that pair as two adjacent steps: a
  * {@code send} fills the hand-off slot, and while the slot is full every operation but a
  * receive ({@code receive}, {@code tryReceive} or {@code drainOne}, which empty it) would
- * block. Both real operations are in progress at the moment of the transfer, so a correct channel always has
- * such a linearization; a send that returns without a receiver taking its element leaves the
- * slot full, and nothing after it (the scenarios always end with sequential operations) can
+ * block. Both real operations are in progress at the moment of the transfer, so a correct
+ * channel always has such a linearization; a send that returns without a receiver taking its
+ * element leaves the slot full, and nothing after it (the scenarios always end with sequential operations) can
  * be linearized. What this does not check: whether a rendezvous {@code trySend} succeeds. It
  * succeeds only if a receiver is blocked at that moment, which is not sequential state, and
  * Lincheck needs a deterministic specification (one transition per state and operation), so
@@ -96,12 +96,9 @@ public class BlockingSpec {
         return closed ? ReceiveResult.closed() : ReceiveResult.empty();
     }
 
-    /** A drain of at most one: as {@link #tryReceive}, in a list. */
+    /** A drain of at most one: {@link #tryReceive}'s element, in a list. */
     public List<Integer> drainOne() {
-        if (handOff != null) {
-            return List.of(takeHandOff());
-        }
-        return buffer.isEmpty() ? List.of() : List.of(buffer.pollFirst());
+        return tryReceive() instanceof ReceiveResult.Received<Integer> r ? List.of(r.value()) : List.of();
     }
 
     public void close() {

@@ -34,9 +34,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * per thread. A deliberately wrong (LIFO) specification shows that the configuration does
  * catch a violation.
  *
- * <p>The channel's lock is taken as given here. These checks catch a lock that does not
- * exclude at all, but not one that fails in a window of its own spin: Lincheck does not
- * switch threads inside AQS, whose methods hold the lock word (decision 0025).
+ * <p>The channel's lock is taken as given here. A probe (decision 0025) showed that these
+ * checks catch a lock that does not exclude at all, but not one that fails in a window of its
+ * own spin: Lincheck does not switch threads inside AQS, whose methods hold the lock word.
  * {@link ChannelLockTest} guards the lock on real threads.
  */
 class ChannelLinearizabilityTest {
