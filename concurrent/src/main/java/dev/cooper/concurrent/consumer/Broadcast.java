@@ -371,16 +371,11 @@ public final class Broadcast<T> extends BroadcastPad2 implements AutoCloseable {
          * The next message, waiting up to {@code timeout}.
          *
          * @return null if the time passed, or the reader is {@linkplain #isDone() done}
+         * @throws IllegalArgumentException if {@code timeout} is negative
          * @throws InterruptedException if interrupted while waiting
          */
         public T poll(Duration timeout) throws InterruptedException {
-            Objects.requireNonNull(timeout, "timeout is null");
-            long nanos;
-            try {
-                nanos = Math.max(0, timeout.toNanos());
-            } catch (ArithmeticException tooLong) {
-                nanos = Long.MAX_VALUE;
-            }
+            long nanos = Timeouts.toNanos(timeout);
             // Beyond ~146 years the deadline would overflow: wait without one.
             return await(nanos >= Long.MAX_VALUE / 2 ? Long.MAX_VALUE : System.nanoTime() + nanos);
         }

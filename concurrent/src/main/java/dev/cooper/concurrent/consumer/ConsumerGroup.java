@@ -51,7 +51,10 @@ import java.util.function.Function;
  *   <li>its own intake ({@link ConsumerGroupBuilder#intake(int)}), fed by {@link #submit}: a
  *       message is accepted once {@code submit} returns normally. A close stops the intake,
  *       and the report accounts for every submitted message. ({@link #stats()} counts a
- *       submitted message once a group thread has taken it from the intake.)</li>
+ *       submitted message once a group thread has taken it from the intake.) Once every
+ *       worker has ended by itself (stopped at an idle timeout, or ended by a failing
+ *       dead-letter sink), the intake refuses further submits; the close report still returns
+ *       what it holds.</li>
  * </ul>
  *
  * <p><b>Handling.</b> The handler runs on one worker at a time per message. If it throws, the
@@ -134,7 +137,7 @@ public final class ConsumerGroup<T> implements AutoCloseable {
         this.handler = b.handler;
         this.retry = b.retry;
         this.deadLetterSink = b.deadLetterSink;
-        this.idleNanos = b.idleTimeout == null ? Inlet.FOREVER : checkTimeout(b.idleTimeout);
+        this.idleNanos = b.idleTimeout == null ? Inlet.FOREVER : Timeouts.toNanos(b.idleTimeout);
         this.idleCallback = b.idleCallback;
         this.batchSize = b.batchSize;
         this.intake = b.intakeCapacity > 0 ? Channel.buffered(b.intakeCapacity) : null;
@@ -147,9 +150,10 @@ public final class ConsumerGroup<T> implements AutoCloseable {
             if (routed) {
                 MessageQueue<T> queue = QueueKind.SPSC_ARRAY.create(b.workerBuffer);
                 queues.add(queue);
-                ws.add(new Worker<>(this, i, Inlet.of(queue, true), true));
+                ws.add(new Worker<>(this, i, Inlet.of(queue, true), true, null));
             } else {
-                ws.add(new Worker<>(this, i, sourceInlet(b), false));
+                // A lone worker under by-key routing checks the keys the dispatcher would have.
+                ws.add(new Worker<>(this, i, sourceInlet(b), false, n == 1 ? keyOf(b.routing) : null));
             }
         }
         this.workers = List.copyOf(ws);
@@ -195,7 +199,7 @@ public final class ConsumerGroup<T> implements AutoCloseable {
      * Puts a message into the group's intake, waiting while it is full.
      *
      * @throws IllegalStateException if the group has no intake (it reads an external source),
-     *     or is closed
+     *     is closed, or has no worker left
      * @throws InterruptedException if interrupted while waiting; then the message is not in
      */
     public void submit(T message) throws InterruptedException {
@@ -211,7 +215,8 @@ public final class ConsumerGroup<T> implements AutoCloseable {
      * Puts a message into the intake if there is room now.
      *
      * @return false if the intake is full (the message is not in)
-     * @throws IllegalStateException if the group has no intake, or is closed
+     * @throws IllegalStateException if the group has no intake, is closed, or has no worker
+     *     left
      */
     public boolean trySubmit(T message) {
         Objects.requireNonNull(message, "message is null");
@@ -226,7 +231,8 @@ public final class ConsumerGroup<T> implements AutoCloseable {
      * Puts a message into the intake, waiting up to {@code timeout} for room.
      *
      * @return false if the time passed first (the message is not in)
-     * @throws IllegalStateException if the group has no intake, or is closed
+     * @throws IllegalStateException if the group has no intake, is closed, or has no worker
+     *     left
      * @throws InterruptedException if interrupted while waiting; then the message is not in
      */
     public boolean submit(T message, Duration timeout) throws InterruptedException {
@@ -250,7 +256,8 @@ public final class ConsumerGroup<T> implements AutoCloseable {
     }
 
     private IllegalStateException closedIntake(ChannelClosedException cause) {
-        return new IllegalStateException(name + " is closed", cause);
+        String why = closing ? " is closed" : " has no worker left (every worker has ended)";
+        return new IllegalStateException(name + why, cause);
     }
 
     // ---- state
@@ -309,7 +316,7 @@ public final class ConsumerGroup<T> implements AutoCloseable {
      * @return whether the group terminated within the timeout
      */
     public boolean awaitTermination(Duration timeout) throws InterruptedException {
-        return terminated.await(checkTimeout(timeout), TimeUnit.NANOSECONDS);
+        return terminated.await(Timeouts.toNanos(timeout), TimeUnit.NANOSECONDS);
     }
 
     /** Whether every thread of the group has ended. */
@@ -326,7 +333,11 @@ public final class ConsumerGroup<T> implements AutoCloseable {
     }
 
     void workerEnded(Worker<T> worker) {
-        liveWorkers.decrementAndGet();
+        if (liveWorkers.decrementAndGet() == 0 && intake != null) {
+            // Nobody is left to take from the intake: refuse further submits. What is in it
+            // stays there for the close report.
+            intake.close();
+        }
         if (dispatcher != null) {
             // It may be blocked on this worker's full queue, or now have no worker left.
             dispatcher.wake();
@@ -360,7 +371,7 @@ public final class ConsumerGroup<T> implements AutoCloseable {
      * @throws IllegalStateException if called from one of the group's own threads
      */
     public CloseReport<T> close(Duration timeout) {
-        return shutDown(false, checkTimeout(timeout));
+        return shutDown(false, Timeouts.toNanos(timeout));
     }
 
     /**
@@ -454,18 +465,6 @@ public final class ConsumerGroup<T> implements AutoCloseable {
         long[][] outcome = sumOutcomes();
         return new CloseReport<>(accepted, sum(outcome[0]), sum(outcome[2]), returned, kept,
                 drained && returned.isEmpty(), caseStats(outcome));
-    }
-
-    private static long checkTimeout(Duration timeout) {
-        Objects.requireNonNull(timeout, "timeout is null");
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout: " + timeout + " (expected: >= 0)");
-        }
-        try {
-            return timeout.toNanos();
-        } catch (ArithmeticException tooLong) {
-            return Long.MAX_VALUE;
-        }
     }
 
     @Override

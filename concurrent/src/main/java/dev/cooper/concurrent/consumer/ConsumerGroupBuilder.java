@@ -114,7 +114,9 @@ public final class ConsumerGroupBuilder<T> {
 
     /**
      * Send dead letters to a callback, run on the worker that gave up. If it throws, the
-     * message is returned by the close report instead and the exception ends that worker.
+     * message is returned by the close report instead and the exception ends that worker (or
+     * the dispatcher); so are the messages that thread had taken from a channel in the same
+     * batch and not yet handled.
      */
     public ConsumerGroupBuilder<T> deadLetters(Consumer<? super DeadLetter<T>> sink) {
         Objects.requireNonNull(sink, "sink is null");

@@ -2,7 +2,6 @@ package dev.cooper.concurrent.consumer;
 
 import dev.cooper.concurrent.queue.MessageQueue;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -77,14 +76,12 @@ final class Dispatcher<T> extends GroupThread<T> {
             target = next;
             next = target + 1 == workerCount ? 0 : target + 1;
         } else {
-            try {
-                Object k = Objects.requireNonNull(key.apply(message), "key is null");
-                int h = k.hashCode();
-                target = Math.floorMod(h ^ (h >>> 16), workerCount);
-            } catch (RuntimeException | Error e) {
-                deadLetter(message, group.tagOf(message), e, 0);
+            long hash = keyHash(key, message);
+            if (hash == NO_KEY) {
                 return;
             }
+            int h = (int) hash;
+            target = Math.floorMod(h ^ (h >>> 16), workerCount);
         }
         forward(message, target);
     }

@@ -2,7 +2,9 @@ package dev.cooper.concurrent.consumer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * What a worker and the dispatcher share: their counters, the messages they must give back,
@@ -23,6 +25,8 @@ abstract class GroupThread<T> implements Runnable, Consumer<T> {
     static final int INTERRUPTED = 2;
     static final int TIMED_OUT = 3;
     static final int ENDED = 4;
+    /** What {@link #keyHash} returns for a message without a usable key; no int hash equals it. */
+    static final long NO_KEY = Long.MIN_VALUE;
 
     final ConsumerGroup<T> group;
     final Inlet<T> inlet;
@@ -135,6 +139,30 @@ abstract class GroupThread<T> implements Runnable, Consumer<T> {
             }
         }
         counters.deadLettered(tag);
+    }
+
+    /**
+     * Gives back a message this thread took from its source but will not hand on, because a
+     * failure is ending the thread: the thread stops at its next check, and {@link #accept}
+     * counts the message as accepted (where this thread counts acceptance) and returns it.
+     */
+    final void giveBackTaken(T message) {
+        halted = true;
+        accept(message);
+    }
+
+    /**
+     * The hash of {@code message}'s routing key under {@link Routing#byKey}, or {@link #NO_KEY}
+     * if {@code key} (or the key's {@code hashCode}) threw or returned null: then the message
+     * went to the dead letters with the cause and 0 attempts.
+     */
+    final long keyHash(Function<? super T, ?> key, T message) {
+        try {
+            return Objects.requireNonNull(key.apply(message), "key is null").hashCode();
+        } catch (RuntimeException | Error e) {
+            deadLetter(message, group.tagOf(message), e, 0);
+            return NO_KEY;
+        }
     }
 
     /** Gives {@code message} back and stops this thread at its next check. */

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * Where one group thread takes its messages from: a {@link MessageQueue} or a {@link Channel},
@@ -40,8 +39,14 @@ abstract sealed class Inlet<T> {
         return new ChannelInlet<>(channel, ownedByGroup);
     }
 
-    /** Hands up to {@code limit} messages available now to {@code sink}; never blocks. */
-    abstract int drain(Consumer<? super T> sink, int limit);
+    /**
+     * Hands up to {@code limit} messages available now to {@code thread}'s {@code accept};
+     * never blocks. If {@code accept} throws (a dead-letter sink failed, which ends the
+     * thread), no message taken from the source is dropped: what the call took and had not
+     * handed on yet is either still in the source or {@linkplain GroupThread#giveBackTaken
+     * given back}.
+     */
+    abstract int drain(GroupThread<T> thread, int limit);
 
     /**
      * Waits up to {@code nanos} (or {@link #FOREVER}) for a message.
@@ -63,8 +68,10 @@ abstract sealed class Inlet<T> {
         }
 
         @Override
-        int drain(Consumer<? super T> sink, int limit) {
-            return queue.drain(sink, limit);
+        int drain(GroupThread<T> thread, int limit) {
+            // MessageQueue.drain removes each element just before it hands it on: the rest
+            // stay in the queue if accept throws.
+            return queue.drain(thread, limit);
         }
 
         @Override
@@ -93,17 +100,23 @@ abstract sealed class Inlet<T> {
         /**
          * Takes up to {@code limit} messages with one {@link Channel#drainTo} (one lock
          * acquisition for the batch, no allocation once the list has grown), then hands them on
-         * outside the channel's lock. The sinks (a worker, the dispatcher) catch what a handler
-         * throws, so the batch is handed on whole.
+         * outside the channel's lock. A worker or the dispatcher catches what a handler or a key
+         * function throws, so the batch is normally handed on whole. Only a dead-letter sink
+         * that throws ends the thread mid-batch: the rest of the batch has left the channel by
+         * then, so it is given back to the close report.
          */
         @Override
-        int drain(Consumer<? super T> sink, int limit) {
+        int drain(GroupThread<T> thread, int limit) {
             int n = channel.drainTo(batch, limit);
+            int handedOn = 0;
             try {
-                for (int i = 0; i < n; i++) {
-                    sink.accept(batch.get(i));
+                while (handedOn < n) {
+                    thread.accept(batch.get(handedOn++));
                 }
             } finally {
+                while (handedOn < n) {
+                    thread.giveBackTaken(batch.get(handedOn++));
+                }
                 batch.clear();
             }
             return n;

@@ -19,7 +19,9 @@ import java.util.function.Function;
  *       dispatcher took them from the source: that is the order in which one producer put them
  *       in (several producers of one key are ordered only as their inserts interleave).</li>
  * </ul>
- * With a single worker every routing is the same, and the group skips the dispatcher.
+ * With a single worker every routing is the same, and the group skips the dispatcher. The
+ * worker then applies a {@link #byKey} key function itself, so that a message without a key
+ * is dead-lettered whatever the number of workers.
  *
  * @param <T> the message type
  */

@@ -3,6 +3,7 @@ package dev.cooper.concurrent.consumer;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One worker of a group: takes messages from its inlet in batches and runs the handler on
@@ -21,15 +22,22 @@ final class Worker<T> extends GroupThread<T> implements IdleWorker {
     /** Fed by the dispatcher: it ends once the dispatcher has ended and its queue is empty. */
     private final boolean routed;
     private final Consumer<? super T> handler;
+    /**
+     * The key function of {@link Routing#byKey} when this is a group's only worker, which then
+     * takes from the source itself but still checks every key as the routing promises; null
+     * otherwise.
+     */
+    private final Function<? super T, ?> key;
     private final int batchSize;
     private volatile boolean stopRequested;
     /** When the worker last ran out of messages; read by {@link #idleFor()} in the callback. */
     private long idleSinceNanos;
 
-    Worker(ConsumerGroup<T> group, int index, Inlet<T> inlet, boolean routed) {
+    Worker(ConsumerGroup<T> group, int index, Inlet<T> inlet, boolean routed, Function<? super T, ?> key) {
         super(group, inlet);
         this.index = index;
         this.routed = routed;
+        this.key = key;
         this.handler = group.handler;
         this.batchSize = group.batchSize;
     }
@@ -93,6 +101,9 @@ final class Worker<T> extends GroupThread<T> implements IdleWorker {
         }
         if (halted || group.stopNow) {
             returned.add(message);
+            return;
+        }
+        if (key != null && keyHash(key, message) == NO_KEY) {
             return;
         }
         int tag = group.tagOf(message);

@@ -222,6 +222,18 @@ class BroadcastTest {
     }
 
     @Test
+    void aTimedPollRefusesANegativeOrNullTimeout() throws InterruptedException {
+        Broadcast<String> broadcast = Broadcast.create(4, Overflow.BLOCK_WRITER);
+        Broadcast.Reader<String> reader = broadcast.join();
+        broadcast.publish("a");
+        var e = assertThrows(IllegalArgumentException.class, () -> reader.poll(Duration.ofMillis(-1)));
+        assertEquals("timeout: PT-0.001S (expected: >= 0)", e.getMessage());
+        assertThrows(NullPointerException.class, () -> reader.poll(null));
+        // Neither refused call took the message.
+        assertEquals("a", reader.poll(Duration.ZERO));
+    }
+
+    @Test
     void aBlockedReceiveEndsWhenTheBroadcastOrTheReaderCloses() throws InterruptedException {
         Broadcast<Integer> broadcast = Broadcast.create(4, Overflow.BLOCK_WRITER);
         var left = broadcast.join();

@@ -1,6 +1,7 @@
 package dev.cooper.concurrent.consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cooper.concurrent.queue.MessageQueue;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,6 +34,39 @@ class IdleTimeoutTest {
         assertEquals(0, group.stats().liveWorkers());
         queue.put(Msg.of(0, 0));
         assertEquals(0, group.close(Duration.ZERO).accepted());
+    }
+
+    /**
+     * A group whose workers have all stopped takes nothing from its intake any more: it refuses
+     * submits, and the close report returns what was submitted before the last worker ended.
+     */
+    @Test
+    void aGroupWhoseWorkersAllStoppedRefusesSubmits() throws InterruptedException {
+        var inCallback = new CountDownLatch(2);
+        var mayStop = new CountDownLatch(1);
+        var group = ConsumerGroup.builder(Msg.class).intake(4).workers(2)
+                .idleTimeout(Duration.ofMillis(5), worker -> {
+                    inCallback.countDown();
+                    try {
+                        mayStop.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    worker.stop();
+                })
+                .handler(msg -> { }).start();
+        // Both workers sit in their idle callbacks, which stop them: this message stays in the intake.
+        inCallback.await();
+        group.submit(Msg.of(1, 0));
+        mayStop.countDown();
+        assertTrue(group.awaitTermination(Duration.ofSeconds(20)));
+        var e = assertThrows(IllegalStateException.class, () -> group.trySubmit(Msg.of(2, 0)));
+        assertTrue(e.getMessage().endsWith(" has no worker left (every worker has ended)"), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> group.submit(Msg.of(3, 0)));
+        CloseReport<Msg> report = group.close(Duration.ZERO);
+        assertEquals(1, report.accepted());
+        assertEquals(0, report.handled());
+        assertEquals(List.of(Msg.of(1, 0)), report.returned());
     }
 
     @Test

@@ -12,9 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @Timeout(30)
 class RetryTest {
@@ -137,5 +141,60 @@ class RetryTest {
         assertEquals(1, report.accepted());
         assertEquals(0, report.deadLettered());
         assertEquals(List.of(Msg.of(3, 0)), report.returned());
+    }
+
+    /**
+     * A channel-fed worker takes a batch with one drainTo. When the sink fails on the batch's
+     * first message, the rest of the batch has left the channel: the close report returns it.
+     * The channel is the group's intake or an external source.
+     */
+    @ParameterizedTest(name = "intake: {0}")
+    @ValueSource(booleans = {true, false})
+    void aFailingSinkGivesBackTheRestOfABatchTakenFromAChannel(boolean intake) throws InterruptedException {
+        Channel<Msg> source = Channel.buffered(16);
+        var started = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        var builder = ConsumerGroup.builder(Msg.class);
+        var group = (intake ? builder.intake(16) : builder.source(source))
+                .threads(Thread.ofVirtual().uncaughtExceptionHandler((t, e) -> { }))
+                .deadLetters(letter -> {
+                    throw new IllegalStateException("sink down");
+                })
+                .handler(blockOnZeroFailOnOne(started, release)).start();
+        for (int id = 0; id <= 4; id++) {
+            if (intake) {
+                group.submit(Msg.of(id, 0));
+            } else {
+                source.send(Msg.of(id, 0));
+            }
+            if (id == 0) {
+                // 1-4 wait in the channel while 0 is handled: the next drainTo takes all four.
+                started.await();
+            }
+        }
+        release.countDown();
+        assertEquals(true, group.awaitTermination(Duration.ofSeconds(20)));
+        CloseReport<Msg> report = group.close(Duration.ZERO);
+        assertEquals(List.of(), source.cancel());
+        assertEquals(5, report.accepted(), report::toString);
+        assertEquals(1, report.handled(), report::toString);
+        assertEquals(List.of(Msg.of(1, 0), Msg.of(2, 0), Msg.of(3, 0), Msg.of(4, 0)), report.returned());
+    }
+
+    /** Blocks on message 0 until {@code release}, throws on message 1, handles the rest. */
+    private static Consumer<Msg> blockOnZeroFailOnOne(
+            CountDownLatch started, CountDownLatch release) {
+        return msg -> {
+            if (msg.id() == 0) {
+                started.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            } else if (msg.id() == 1) {
+                throw new IllegalArgumentException("bad");
+            }
+        };
     }
 }

@@ -3,6 +3,7 @@ package dev.cooper.concurrent.consumer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cooper.concurrent.channel.Channel;
 import dev.cooper.concurrent.queue.MessageQueue;
 import dev.cooper.concurrent.queue.QueueKind;
 import java.time.Duration;
@@ -15,6 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @Timeout(30)
 class RoutingTest {
@@ -79,11 +82,13 @@ class RoutingTest {
         }
     }
 
-    @Test
-    void aFailingKeyFunctionDeadLettersTheMessageWithNoAttempts() throws InterruptedException {
+    /** With one worker there is no dispatcher: the worker applies the key function itself. */
+    @ParameterizedTest(name = "{0} workers")
+    @ValueSource(ints = {1, 2})
+    void aFailingKeyFunctionDeadLettersTheMessageWithNoAttempts(int workers) throws InterruptedException {
         MessageQueue<Msg> queue = QueueKind.SPSC_ARRAY.create(64);
         List<DeadLetter<Msg>> letters = new CopyOnWriteArrayList<>();
-        try (var group = ConsumerGroup.builder(Msg.class).source(queue).workers(2)
+        try (var group = ConsumerGroup.builder(Msg.class).source(queue).workers(workers)
                 .routing(Routing.<Msg>byKey(msg -> msg.account() < 0 ? null : msg.account()))
                 .deadLetters(letters::add)
                 .handler(msg -> { }).start()) {
@@ -100,5 +105,31 @@ class RoutingTest {
         assertEquals(2, letters.get(0).message().id());
         assertEquals(0, letters.get(0).attempts());
         assertEquals("key is null", letters.get(0).cause().getMessage());
+    }
+
+    /**
+     * The dispatcher takes a batch from a channel with one drainTo. A message without a key
+     * whose dead letter the sink refuses ends the dispatcher: the rest of its batch is returned.
+     */
+    @Test
+    void aFailingSinkInTheDispatcherGivesBackTheRestOfItsBatch() throws InterruptedException {
+        Channel<Msg> source = Channel.buffered(16);
+        for (int id = 0; id < 5; id++) {
+            // In the channel before the group starts: the dispatcher's first drainTo takes all five.
+            source.send(Msg.of(id, id == 1 ? -1 : id));
+        }
+        var group = ConsumerGroup.builder(Msg.class).source(source).workers(2)
+                .threads(Thread.ofVirtual().uncaughtExceptionHandler((t, e) -> { }))
+                .routing(Routing.<Msg>byKey(msg -> msg.account() < 0 ? null : msg.account()))
+                .deadLetters(letter -> {
+                    throw new IllegalStateException("sink down");
+                })
+                .handler(msg -> { }).start();
+        assertTrue(group.awaitTermination(Duration.ofSeconds(20)), "the dispatcher ends, then the workers");
+        CloseReport<Msg> report = group.close(Duration.ZERO);
+        assertEquals(List.of(), source.cancel());
+        assertEquals(5, report.accepted(), report::toString);
+        assertEquals(1, report.handled(), report::toString);
+        assertEquals(List.of(Msg.of(1, -1), Msg.of(2, 2), Msg.of(3, 3), Msg.of(4, 4)), report.returned());
     }
 }
