@@ -224,9 +224,6 @@ abstract class ArrayQueuePad2<E> extends ArrayQueueConsumerFields<E> {
  * {@link #remove(Object)} and iterator removal throw {@link UnsupportedOperationException}.
  */
 abstract class AbstractArrayQueue<E> extends ArrayQueuePad2<E> {
-    /** Largest power of two an {@code int} capacity can round up to. */
-    static final int MAX_CAPACITY = 1 << 30;
-
     /**
      * What a multi-producer {@code fill} publishes into a slot it had claimed but could not
      * fill, when its supplier failed and another producer had already claimed past it (so the
@@ -251,14 +248,10 @@ abstract class AbstractArrayQueue<E> extends ArrayQueuePad2<E> {
     /**
      * The smallest power of two {@code >= capacity}.
      *
-     * @throws IllegalArgumentException if {@code capacity < 1} or above {@link #MAX_CAPACITY}
+     * @throws IllegalArgumentException if {@code capacity < 1} or above {@link #MAX_ARRAY_CAPACITY}
      */
     static int roundToPowerOfTwo(int capacity) {
-        checkCapacity(capacity);
-        if (capacity > MAX_CAPACITY) {
-            throw new IllegalArgumentException(
-                    "capacity: " + capacity + " (expected: <= " + MAX_CAPACITY + ")");
-        }
+        checkArrayCapacity(capacity);
         return capacity == 1 ? 1 : Integer.highestOneBit(capacity - 1) << 1;
     }
 
@@ -377,6 +370,11 @@ abstract class AbstractArrayQueue<E> extends ArrayQueuePad2<E> {
             }
             next = advance();
             return e;
+        }
+
+        @Override
+        public void remove() {
+            throw new UnsupportedOperationException(kind() + " does not support removal through its iterator");
         }
     }
 

@@ -150,7 +150,9 @@ abstract class AbstractLockFreeQueue<E> extends AbstractMessageQueue<E> {
         checkElement(e);
         Objects.requireNonNull(unit, "unit is null");
         checkInterrupt();
-        boolean inserted = offer(e) || awaitInsert(e, true, System.nanoTime() + unit.toNanos(timeout));
+        long nanos = unit.toNanos(timeout);
+        // nanos > 0 first: a deadline of now + (a value near Long.MIN_VALUE) would overflow.
+        boolean inserted = offer(e) || nanos > 0 && awaitInsert(e, true, System.nanoTime() + nanos);
         if (inserted && !fencedInsert) {
             VarHandle.fullFence();
             signalNotEmpty();
@@ -176,9 +178,11 @@ abstract class AbstractLockFreeQueue<E> extends AbstractMessageQueue<E> {
     public E poll(long timeout, TimeUnit unit) throws InterruptedException {
         Objects.requireNonNull(unit, "unit is null");
         checkInterrupt();
+        long nanos = unit.toNanos(timeout);
         E e = poll();
-        if (e == null) {
-            e = awaitRemove(true, System.nanoTime() + unit.toNanos(timeout));
+        if (e == null && nanos > 0) {
+            // As in offer: no deadline for a timeout <= 0.
+            e = awaitRemove(true, System.nanoTime() + nanos);
         }
         if (e != null && !fencedRemove) {
             VarHandle.fullFence();

@@ -3,6 +3,8 @@ package dev.cooper.concurrent.queue;
 import java.util.AbstractQueue;
 import java.util.Collection;
 import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -13,10 +15,14 @@ import java.util.function.Supplier;
  */
 abstract class AbstractMessageQueue<E> extends AbstractQueue<E> implements MessageQueue<E> {
 
+    /**
+     * {@code capacity() - size()} on a bounded kind (also when its capacity is
+     * {@link Integer#MAX_VALUE}, as {@link java.util.concurrent.LinkedBlockingQueue} does);
+     * {@link Integer#MAX_VALUE} on an unbounded kind, which has no intrinsic limit.
+     */
     @Override
     public int remainingCapacity() {
-        int capacity = capacity();
-        return capacity == Integer.MAX_VALUE ? Integer.MAX_VALUE : capacity - size();
+        return kind().bounded() ? capacity() - size() : Integer.MAX_VALUE;
     }
 
     @Override
@@ -103,6 +109,35 @@ abstract class AbstractMessageQueue<E> extends AbstractQueue<E> implements Messa
             throw new IllegalArgumentException("capacity: " + capacity + " (expected: >= 1)");
         }
         return capacity;
+    }
+
+    /**
+     * The largest capacity of an array-backed kind: the largest power of two an {@code int}
+     * holds, to which the lock-free array kinds may round up. An array that large needs 4 GiB
+     * with compressed references; a larger request is refused with a message rather than
+     * failing in the allocation with {@link OutOfMemoryError}.
+     */
+    static final int MAX_ARRAY_CAPACITY = 1 << 30;
+
+    /** {@link #checkCapacity}, and at most {@link #MAX_ARRAY_CAPACITY}. */
+    static int checkArrayCapacity(int capacity) {
+        checkCapacity(capacity);
+        if (capacity > MAX_ARRAY_CAPACITY) {
+            throw new IllegalArgumentException(
+                    "capacity: " + capacity + " (expected: <= " + MAX_ARRAY_CAPACITY + ")");
+        }
+        return capacity;
+    }
+
+    /**
+     * A spliterator over {@link #iterator()}, weakly consistent like it: it reports
+     * {@link Spliterator#CONCURRENT}, {@link Spliterator#ORDERED} and
+     * {@link Spliterator#NONNULL}, and not {@link Spliterator#SIZED}, as the JDK's concurrent
+     * queues do, so a stream over a queue that is being consumed does not fail on its size.
+     */
+    @Override
+    public Spliterator<E> spliterator() {
+        return Spliterators.spliterator(this, Spliterator.CONCURRENT | Spliterator.ORDERED | Spliterator.NONNULL);
     }
 
     @Override

@@ -62,6 +62,12 @@ class LinkedNodeIterator<E> implements Iterator<E> {
         return item;
     }
 
+    /** Unsupported unless the queue's iterator overrides it. */
+    @Override
+    public void remove() {
+        throw new UnsupportedOperationException(queue.kind() + " does not support removal through its iterator");
+    }
+
     /** Called by {@link #next()} with the node and item it returns; nothing by default. */
     void returned(LinkedNode<E> node, E item) {
     }

@@ -31,7 +31,8 @@ import java.util.function.Supplier;
  * {@link Iterator#remove()} are supported. Iterators are weakly consistent: an iterator works
  * on a snapshot taken under the lock when it is created, never throws
  * {@link java.util.ConcurrentModificationException}, and its {@code remove()} removes the
- * element last returned (by identity) if it is still in the queue.
+ * element last returned if it is still in the queue (that element, by its position, not an
+ * earlier occurrence of the same instance).
  *
  * <p>{@link #drain} and {@link #fill} run under one acquisition of the lock, calling the
  * consumer/supplier while holding it: they must not block on this queue.
@@ -83,10 +84,10 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
     /**
      * Creates an empty queue holding at most {@code capacity} elements.
      *
-     * @throws IllegalArgumentException if {@code capacity < 1}
+     * @throws IllegalArgumentException if {@code capacity < 1} or {@code capacity > 2^30}
      */
     public LockedArrayQueue(int capacity) {
-        items = new Object[checkCapacity(capacity)];
+        items = new Object[checkArrayCapacity(capacity)];
     }
 
     @Override
@@ -302,11 +303,22 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
         }
     }
 
-    /** Removes the first element identical to {@code o}, if still present. */
-    private void removeIdentical(Object o) {
+    /**
+     * Removes the element an iterator returned: position {@code j} of a snapshot taken when
+     * the head was at slot {@code snapshotTake}. Elements only leave the queue or move towards
+     * its head, so if it is still in, it is at position {@code j} less the removals from the
+     * head since, or (after a removal from the middle ahead of it) nearer the head: the nearest
+     * identical element at or before that position is it. That count of head removals is
+     * exact while it is still in (fewer than {@code j + 1} of them). If it has left, nothing
+     * is removed, unless the queue has since turned over past a later copy of the same
+     * instance (weak consistency).
+     */
+    private void removeReturned(Object o, int j, int snapshotTake) {
         lock.lock();
         try {
-            for (int i = 0, k = takeIndex; i < count; i++, k = inc(k)) {
+            int headRemovals = Math.floorMod(takeIndex - snapshotTake, items.length);
+            for (int i = Math.min(j - headRemovals, count - 1); i >= 0; i--) {
+                int k = takeIndex + i < items.length ? takeIndex + i : takeIndex + i - items.length;
                 if (items[k] == o) {
                     removeAt(k);
                     return;
@@ -335,31 +347,36 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
 
     /**
      * A weakly consistent iterator over a snapshot of the elements taken under the lock now.
-     * {@link Iterator#remove()} removes the element last returned, by identity, if it is still
-     * in the queue.
+     * {@link Iterator#remove()} removes the element last returned, if it is still in the
+     * queue: that element, not an earlier occurrence of the same instance.
      */
     @Override
     public Iterator<E> iterator() {
         Object[] snapshot;
+        int snapshotTake;
         lock.lock();
         try {
             snapshot = new Object[count];
+            snapshotTake = takeIndex;
             for (int i = 0, k = takeIndex; i < snapshot.length; i++, k = inc(k)) {
                 snapshot[i] = items[k];
             }
         } finally {
             lock.unlock();
         }
-        return new Itr(snapshot);
+        return new Itr(snapshot, snapshotTake);
     }
 
     private final class Itr implements Iterator<E> {
         private final Object[] snapshot;
+        /** The head's slot when the snapshot was taken. */
+        private final int snapshotTake;
         private int cursor;
         private Object last;
 
-        Itr(Object[] snapshot) {
+        Itr(Object[] snapshot, int snapshotTake) {
             this.snapshot = snapshot;
+            this.snapshotTake = snapshotTake;
         }
 
         @Override
@@ -382,7 +399,7 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
             if (last == null) {
                 throw new IllegalStateException("next() not called, or remove() already called");
             }
-            removeIdentical(last);
+            removeReturned(last, cursor - 1, snapshotTake);
             last = null;
         }
     }

@@ -27,7 +27,16 @@ import java.util.function.Supplier;
  *   <li>blocking methods throw {@link InterruptedException} when interrupted before or while
  *       waiting, and then have not inserted or removed anything;</li>
  *   <li>memory consistency: actions in a thread before it inserts an element happen-before
- *       actions after that element's removal (or access) in another thread.</li>
+ *       actions after that element's removal (or access) in another thread;</li>
+ *   <li>{@code drainTo(c)} removes each element before it adds it to {@code c}: if
+ *       {@code c.add} throws, the element it refused is in neither collection (which
+ *       {@link BlockingQueue#drainTo(java.util.Collection)} allows; {@code ArrayBlockingQueue}
+ *       would keep it). Drain into a collection that accepts every element, such as an
+ *       {@code ArrayList}, or use {@link #drain} and handle the failure in the consumer;</li>
+ *   <li>{@code spliterator()} is weakly consistent like the iterator, and reports
+ *       {@code CONCURRENT}, {@code ORDERED} and {@code NONNULL};</li>
+ *   <li>{@code toString()} is the kind's name and then the elements, such as
+ *       {@code SPSC_ARRAY[1, 2]}.</li>
  * </ul>
  *
  * @param <E> the type of the elements
@@ -50,6 +59,13 @@ public interface MessageQueue<E> extends BlockingQueue<E> {
      * to the queue, or, if another consumer has meanwhile claimed past them, hands them to
      * {@code consumer} too before the exception propagates (the kind's class says which).
      *
+     * <p>{@code consumer} must not take from this queue ({@code poll}, {@code take},
+     * {@code drain}, {@code drainTo}, {@code clear}, removal): several kinds keep their place
+     * in the queue in local variables for the whole call, and a removal made inside it can
+     * then lose elements, corrupt the queue or keep the call from returning. It may insert
+     * where the kind lets this thread produce. The lock-based kinds call it while holding a
+     * lock, and restrict it further (their classes say how).
+     *
      * @return how many elements were removed
      * @throws IllegalArgumentException if {@code limit} is negative
      */
@@ -67,6 +83,13 @@ public interface MessageQueue<E> extends BlockingQueue<E> {
      * then fails, it gives the unused room back, or, if another producer has meanwhile
      * reserved room past it, leaves gaps there that consumers skip (the kind's class says
      * which, and what the gaps cost).
+     *
+     * <p>{@code supplier} must not insert into this queue: several kinds keep their place in
+     * the queue in local variables for the whole call, and would overwrite what it inserted.
+     * On a multi-producer array kind it must not take from or peek at this queue either: a
+     * slot the call has claimed but not yet written stops every consumer, including the
+     * calling thread, until the call writes it. The lock-based kinds call it while holding a
+     * lock, and restrict it further (their classes say how).
      *
      * @return how many elements were inserted
      * @throws IllegalArgumentException if {@code limit} is negative

@@ -172,7 +172,8 @@ public enum QueueKind {
      * Creates an empty queue of this kind.
      *
      * @param capacity the most elements it may hold; for an unbounded kind, a sizing hint
-     * @throws IllegalArgumentException if {@code capacity < 1}
+     * @throws IllegalArgumentException if {@code capacity < 1}, or, for an array-backed kind,
+     *     {@code capacity > 2^30}
      */
     @SuppressWarnings("unchecked")
     public <E> MessageQueue<E> create(int capacity) {

@@ -28,8 +28,8 @@ import java.util.function.Supplier;
  * {@link Iterator#remove()} are supported (O(n), under both mutexes). Iterators work on a
  * snapshot taken under both mutexes when they are created (weakly consistent, never a
  * {@link java.util.ConcurrentModificationException}); {@code remove()} removes the element
- * last returned, by identity, if it is still in the queue and not already promised to a
- * consumer.
+ * last returned (that element, by its position, not an earlier occurrence of the same
+ * instance) if it is still in the queue and not already promised to a consumer.
  *
  * <p>{@link #drain} and {@link #fill} take their permits at once and run under one
  * acquisition of their mutex, calling the consumer/supplier while holding it: they must not
@@ -95,10 +95,10 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
     /**
      * Creates an empty queue holding at most {@code capacity} elements.
      *
-     * @throws IllegalArgumentException if {@code capacity < 1}
+     * @throws IllegalArgumentException if {@code capacity < 1} or {@code capacity > 2^30}
      */
     public SemaphoreArrayQueue(int capacity) {
-        super(checkCapacity(capacity));
+        super(checkArrayCapacity(capacity));
     }
 
     @Override
@@ -144,9 +144,11 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
-        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        long nanos = unit.toNanos(timeout);
+        long deadline = System.nanoTime() + nanos;
         while (!offer(e)) {
-            if (!free.await(deadline, true)) {
+            // nanos <= 0: no wait (the deadline could have overflowed for a value near Long.MIN_VALUE).
+            if (nanos <= 0 || !free.await(deadline, true)) {
                 return false;
             }
         }
@@ -181,10 +183,11 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
-        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        long nanos = unit.toNanos(timeout);
+        long deadline = System.nanoTime() + nanos;
         E e;
         while ((e = poll()) == null) {
-            if (!filled.await(deadline, true)) {
+            if (nanos <= 0 || !filled.await(deadline, true)) {
                 return null;
             }
         }
@@ -273,7 +276,7 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
         }
         fullyLock();
         try {
-            return indexOf(o, false) >= 0;
+            return indexOf(o) >= 0;
         } finally {
             fullyUnlock();
         }
@@ -285,7 +288,7 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
      */
     @Override
     public boolean remove(Object o) {
-        return o != null && removeFirst(o, false);
+        return o != null && removeFirst(o);
     }
 
     @Override
@@ -305,31 +308,37 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
 
     /**
      * A weakly consistent iterator over a snapshot of the elements taken under both mutexes
-     * now. {@link Iterator#remove()} removes the element last returned, by identity, if it is
-     * still in the queue and not promised to a consumer.
+     * now. {@link Iterator#remove()} removes the element last returned (not an earlier
+     * occurrence of the same instance) if it is still in the queue and not promised to a
+     * consumer.
      */
     @Override
     public Iterator<E> iterator() {
         Object[] snapshot;
+        long snapshotTakes;
         fullyLock();
         try {
             snapshot = new Object[(int) (putCount - takeCount)];
+            snapshotTakes = takeCount;
             for (int i = 0, k = takeIndex; i < snapshot.length; i++, k = inc(k)) {
                 snapshot[i] = items[k];
             }
         } finally {
             fullyUnlock();
         }
-        return new Itr(snapshot);
+        return new Itr(snapshot, snapshotTakes);
     }
 
     private final class Itr implements Iterator<E> {
         private final Object[] snapshot;
+        /** {@code takeCount} when the snapshot was taken. */
+        private final long snapshotTakes;
         private int cursor;
         private Object last;
 
-        Itr(Object[] snapshot) {
+        Itr(Object[] snapshot, long snapshotTakes) {
             this.snapshot = snapshot;
+            this.snapshotTakes = snapshotTakes;
         }
 
         @Override
@@ -352,7 +361,7 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
             if (last == null) {
                 throw new IllegalStateException("next() not called, or remove() already called");
             }
-            removeFirst(last, true);
+            removeReturned(last, cursor - 1, snapshotTakes);
             last = null;
         }
     }
@@ -386,32 +395,59 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
         return e;
     }
 
-    /** Finds {@code o} (by identity or equality) and removes it if a filled permit is free. */
-    private boolean removeFirst(Object o, boolean identity) {
+    /** Finds the first element equal to {@code o} and removes it if a filled permit is free. */
+    private boolean removeFirst(Object o) {
         fullyLock();
         try {
-            int k = indexOf(o, identity);
-            if (k < 0 || !filled.tryAcquire()) {
-                return false; // absent, or every element is promised to a consumer
-            }
-            removeAt(k);
-            free.release();
+            int k = indexOf(o);
+            return k >= 0 && removeIfUnpromised(k);
         } finally {
             fullyUnlock();
         }
-        return true;
     }
 
-    /** Both locks held: the slot of the first element matching {@code o}, or -1. */
-    private int indexOf(Object o, boolean identity) {
+    /** Both locks held: the slot of the first element equal to {@code o}, or -1. */
+    private int indexOf(Object o) {
         int k = takeIndex;
         for (long i = takeCount; i < putCount; i++, k = inc(k)) {
-            Object x = items[k];
-            if (identity ? x == o : o.equals(x)) {
+            if (o.equals(items[k])) {
                 return k;
             }
         }
         return -1;
+    }
+
+    /**
+     * Removes the element an iterator returned: position {@code j} of a snapshot taken when
+     * {@code takeCount} was {@code snapshotTakes}. Elements only leave the queue or move
+     * towards its head, so if it is still in, it is at position {@code j} less the takes since,
+     * or (after a removal from the middle ahead of it) nearer the head: the nearest identical
+     * element at or before that position is it.
+     */
+    private void removeReturned(Object o, int j, long snapshotTakes) {
+        fullyLock();
+        try {
+            long at = Math.min(j - (takeCount - snapshotTakes), putCount - takeCount - 1);
+            for (int i = (int) Math.max(at, -1); i >= 0; i--) {
+                int k = takeIndex + i < items.length ? takeIndex + i : takeIndex + i - items.length;
+                if (items[k] == o) {
+                    removeIfUnpromised(k);
+                    return;
+                }
+            }
+        } finally {
+            fullyUnlock();
+        }
+    }
+
+    /** Both locks held: removes slot {@code k} unless every element is promised to a consumer. */
+    private boolean removeIfUnpromised(int k) {
+        if (!filled.tryAcquire()) {
+            return false;
+        }
+        removeAt(k);
+        free.release();
+        return true;
     }
 
     /** Both locks held: removes slot {@code k}, closing the gap towards the tail. */

@@ -91,6 +91,9 @@ class QueueBlockingTest {
             assertFalse(q.offer(-1, 20, TimeUnit.MILLISECONDS));
             assertFalse(q.offer(-1, 0, TimeUnit.MILLISECONDS));
             assertFalse(q.offer(-1, -5, TimeUnit.SECONDS));
+            // A deadline computed as now + timeout would overflow for these two.
+            assertFalse(q.offer(-1, Long.MIN_VALUE, TimeUnit.NANOSECONDS));
+            assertFalse(q.offer(-1, -200_000, TimeUnit.DAYS));
             assertEquals(contents, drainAll(q));
         });
     }
@@ -102,6 +105,8 @@ class QueueBlockingTest {
             assertNull(q.poll(20, TimeUnit.MILLISECONDS));
             assertNull(q.poll(0, TimeUnit.MILLISECONDS));
             assertNull(q.poll(-5, TimeUnit.SECONDS));
+            assertNull(q.poll(Long.MIN_VALUE, TimeUnit.NANOSECONDS));
+            assertNull(q.poll(-200_000, TimeUnit.DAYS));
             q.add(1);
             assertEquals(1, q.poll(0, TimeUnit.NANOSECONDS), "a zero timeout still takes what is there");
         });

@@ -13,9 +13,11 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Spliterator;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -476,7 +478,8 @@ class QueueContractTest {
         assertEquals(1, it.next());
         assertEquals(2, it.next());
         if (!supported) {
-            assertThrows(UnsupportedOperationException.class, it::remove);
+            var e = assertThrows(UnsupportedOperationException.class, it::remove);
+            assertEquals(kind + " does not support removal through its iterator", e.getMessage());
             assertEquals(List.of(1, 2, 3), new ArrayList<>(q));
             return;
         }
@@ -513,12 +516,47 @@ class QueueContractTest {
     }
 
     @AllKinds
-    void toStringListsTheElements(QueueKind kind) {
+    void toStringIsTheKindAndTheElements(QueueKind kind) {
         MessageQueue<Integer> q = kind.create(4);
         q.add(1);
         q.add(2);
-        String s = q.toString();
-        assertTrue(s.contains("[1, 2]"), s);
+        assertEquals(kind + "[1, 2]", q.toString());
+    }
+
+    /** Weakly consistent like the iterator, as the JDK's concurrent queues report theirs. */
+    @AllKinds
+    void theSpliteratorIsConcurrentOrderedAndNonNullNotSized(QueueKind kind) {
+        MessageQueue<Integer> q = kind.create(8);
+        int expected = Spliterator.CONCURRENT | Spliterator.ORDERED | Spliterator.NONNULL;
+        assertEquals(expected, q.spliterator().characteristics());
+        for (int i = 0; i < 6; i++) {
+            q.add(i);
+        }
+        assertEquals(List.of(0, 1, 2, 3, 4, 5), q.stream().toList());
+        // The stream's own thread stands in for a consumer that takes while it runs.
+        Object[] seen = q.stream().peek(e -> q.poll()).toArray();
+        assertTrue(seen.length >= 1 && seen.length <= 6, () -> Arrays.toString(seen));
+    }
+
+    @AllKinds
+    void remainingCapacityIsCapacityLessSizeOnABoundedKind(QueueKind kind) {
+        // The largest capacity a kind takes: array kinds stop at 2^30 and allocate it, so they
+        // get a small one.
+        int requested = kind.bounded() && kind != QueueKind.TWO_LOCK_LINKED ? 8 : Integer.MAX_VALUE;
+        MessageQueue<Integer> q = kind.create(requested);
+        q.add(1);
+        int expected = kind.bounded() ? q.capacity() - 1 : Integer.MAX_VALUE;
+        assertEquals(expected, q.remainingCapacity());
+    }
+
+    @AllKinds
+    void arrayKindsRefuseACapacityAbove2To30(QueueKind kind) {
+        if (kind.bounded() && kind != QueueKind.TWO_LOCK_LINKED) {
+            var e = assertThrows(IllegalArgumentException.class, () -> kind.create((1 << 30) + 1));
+            assertEquals("capacity: " + ((1 << 30) + 1) + " (expected: <= " + (1 << 30) + ")", e.getMessage());
+        } else {
+            assertEquals(Integer.MAX_VALUE, kind.create(Integer.MAX_VALUE).capacity());
+        }
     }
 
     // ---- helpers ----

@@ -133,4 +133,52 @@ class RemovableQueueTest {
         assertEquals(List.of(2), new ArrayList<>(q));
         assertEquals(1, q.size());
     }
+
+    /**
+     * One instance queued twice (a cached Integer, an interned String): removal through the
+     * iterator takes the occurrence the iterator stands on, also after the head has moved and
+     * after a removal from the middle ahead of it.
+     */
+    @RemovableKinds
+    void iteratorRemoveTakesTheOccurrenceItStandsOnOfAnInstanceQueuedTwice(QueueKind kind) {
+        MessageQueue<Object> q = kind.create(8);
+        Object x = new Object();
+        Object y = new Object();
+        q.add(x);
+        q.add(y);
+        q.add(x);
+        Iterator<Object> it = q.iterator();
+        it.next();
+        it.next();
+        assertSame(x, it.next());
+        it.remove();
+        assertEquals(List.of(x, y), new ArrayList<>(q));
+
+        q.clear();
+        Object w = new Object();
+        Object z = new Object();
+        for (Object e : new Object[] {w, x, y, z, x}) {
+            q.add(e);
+        }
+        it = q.iterator();
+        for (int i = 0; i < 5; i++) {
+            it.next();
+        }
+        assertSame(w, q.poll(), "the head moves on");
+        assertTrue(q.remove(y), "a removal from the middle, ahead of the iterator's place");
+        it.remove();
+        assertEquals(List.of(x, z), new ArrayList<>(q));
+
+        q.clear();
+        q.add(x);
+        q.add(x);
+        it = q.iterator();
+        it.next();
+        it.next();
+        assertSame(x, q.poll());
+        assertSame(x, q.poll());
+        q.add(y);
+        it.remove();
+        assertEquals(List.of(y), new ArrayList<>(q), "the occurrence it stood on is gone: nothing to remove");
+    }
 }
