@@ -24,12 +24,14 @@ import org.junit.jupiter.api.Test;
  * it accepted: {@code accepted = handled + deadLettered + returned}, accepted is exactly what
  * {@code submit} returned normally for, and every such job appears exactly once among the jobs
  * the handler returned for, the dead letters and the returned jobs. Only jobs that failed on
- * every allowed attempt are dead letters.
+ * every allowed attempt are dead letters. This holds also when the dead-letter sink fails and
+ * so ends the threads that give up on jobs.
  */
 class ConsumerGroupProperties {
 
     private static final Duration HANG_GUARD = Duration.ofSeconds(60);
     private static final long CUTOFF_WAIT_NANOS = 50_000_000;
+    private static final String SINK_DOWN = "sink down";
 
     /** A submitted job: who submitted it, its place in that submitter's sequence, and its work. */
     record Job(int submitter, long seq, GroupScenario.Work work) {}
@@ -45,7 +47,22 @@ class ConsumerGroupProperties {
     static void run(GroupScenario s) throws InterruptedException {
         ConcurrentHashMap<Job, AtomicInteger> attempts = new ConcurrentHashMap<>();
         ConcurrentLinkedQueue<Job> handled = new ConcurrentLinkedQueue<>();
-        ConsumerGroup<Job> group = ConsumerGroup.builder(Job.class)
+        ConcurrentLinkedQueue<DeadLetter<Job>> taken = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Throwable> uncaught = new ConcurrentLinkedQueue<>();
+        var builder = ConsumerGroup.builder(Job.class)
+                .threads(Thread.ofVirtual().uncaughtExceptionHandler((t, e) -> {
+                    if (!(s.sink() == GroupScenario.Sink.FAILING && SINK_DOWN.equals(e.getMessage()))) {
+                        uncaught.add(e);
+                    }
+                }));
+        switch (s.sink()) {
+            case KEPT -> { }
+            case TAKEN -> builder.deadLetters(taken::add);
+            case FAILING -> builder.deadLetters(letter -> {
+                throw new IllegalStateException(SINK_DOWN);
+            });
+        }
+        ConsumerGroup<Job> group = builder
                 .intake(s.intake())
                 .workers(s.workers())
                 .routing(switch (s.routing()) {
@@ -112,24 +129,32 @@ class ConsumerGroupProperties {
         if (!errors.isEmpty()) {
             throw new AssertionError("a submitter threw", errors.peek());
         }
+        if (!uncaught.isEmpty()) {
+            throw new AssertionError("a group thread threw", uncaught.peek());
+        }
         String account = report.toString();
         assertEquals(accepted.get(), report.accepted(), () -> "accepted is what submit returned for; " + account);
         assertEquals(report.accepted(), report.handled() + report.deadLettered() + report.returned().size(),
                 () -> "accepted = handled + deadLettered + returned; " + account);
         assertEquals(handled.size(), report.handled(), () -> "jobs the handler returned for; " + account);
-        assertEquals(report.deadLetters().size(), report.deadLettered(), () -> "dead letters kept; " + account);
+        List<DeadLetter<Job>> deadLetters = switch (s.sink()) {
+            case KEPT -> report.deadLetters();
+            case TAKEN -> List.copyOf(taken);
+            case FAILING -> List.of();
+        };
+        assertEquals(deadLetters.size(), report.deadLettered(), () -> "dead letters kept or taken; " + account);
         handled.forEach(job -> log.received(0, job));
-        report.deadLetters().forEach(letter -> log.received(1, letter.message()));
+        deadLetters.forEach(letter -> log.received(1, letter.message()));
         report.returned().forEach(job -> log.received(2, job));
         log.check(DeliveryLog.Ordering.NONE).assertClean();
-        for (DeadLetter<Job> letter : report.deadLetters()) {
+        for (DeadLetter<Job> letter : deadLetters) {
             GroupScenario.Flakiness f = letter.message().work().flakiness();
             assertTrue(f == GroupScenario.Flakiness.FAILS_ALWAYS
                     || f == GroupScenario.Flakiness.FAILS_ONCE && s.attempts() == 1, () -> "dead letter of a job that "
                     + "would have succeeded: " + letter);
             assertEquals(s.attempts(), letter.attempts(), () -> "dead-lettered before its last attempt: " + letter);
         }
-        if (s.ending() == GroupScenario.Ending.CLOSE) {
+        if (s.ending() == GroupScenario.Ending.CLOSE && s.sink() != GroupScenario.Sink.FAILING) {
             assertTrue(report.drained() && report.returned().isEmpty(), () -> "a graceful close in time returns nothing; "
                     + account);
         }

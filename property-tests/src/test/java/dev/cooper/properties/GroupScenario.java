@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A consumer group fed by submitters through its intake, with a flaky handler, closed
- * mid-stream. Shrinks towards one submitter, one worker, shared routing, one attempt, a
- * graceful close, an early cutoff, and reliable jobs.
+ * A consumer group fed by submitters through its intake, with a flaky handler and a dead-letter
+ * sink that may fail, closed mid-stream. Shrinks towards one submitter, one worker, shared
+ * routing, one attempt, a graceful close, an early cutoff, dead letters kept for the report,
+ * and reliable jobs.
  *
  * <p>The jobs come last so that a failure report, which cuts long values, shows the rest.
  *
@@ -20,11 +21,12 @@ import java.util.List;
  * @param ending     how the main thread closes the group
  * @param cutoff     the main thread closes the group once this many jobs have been submitted (or
  *                   every submitter has finished, or a short while has passed)
+ * @param sink       where the group sends its dead letters
  * @param work       what each job does in the handler, and its event; submitter {@code s} submits
  *                   the entries at {@code s, s + submitters, ...}
  */
 record GroupScenario(int submitters, int workers, RoutingKind routing, int attempts, int intake, Ending ending,
-        int cutoff, List<Work> work) {
+        int cutoff, Sink sink, List<Work> work) {
 
     /** What the handler does with a job. */
     enum Flakiness {
@@ -49,6 +51,19 @@ record GroupScenario(int submitters, int workers, RoutingKind routing, int attem
         CLOSE_NOW
     }
 
+    /** The group's dead-letter sink. */
+    enum Sink {
+        /** None: the close report keeps the dead letters. */
+        KEPT,
+        /** A callback that takes them. */
+        TAKEN,
+        /**
+         * A callback that throws: the message goes back to the close report, and the exception
+         * ends the worker (or dispatcher) that gave up on it, with the rest of its batch.
+         */
+        FAILING
+    }
+
     /** One job's behaviour and payload. */
     record Work(Flakiness flakiness, Event event) {}
 
@@ -64,7 +79,7 @@ record GroupScenario(int submitters, int workers, RoutingKind routing, int attem
             return new GroupScenario(Gen.ints(1, 2).generate(src), threads.generate(src),
                     Gen.enumOf(RoutingKind.class).generate(src), Gen.ints(1, 3).generate(src),
                     Schedule.capacities(64).generate(src), Gen.enumOf(Ending.class).generate(src),
-                    Gen.ints(0, work.size()).generate(src), work);
+                    Gen.ints(0, work.size()).generate(src), Gen.enumOf(Sink.class).generate(src), work);
         };
     }
 

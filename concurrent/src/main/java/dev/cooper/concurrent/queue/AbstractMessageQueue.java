@@ -16,13 +16,14 @@ import java.util.function.Supplier;
 abstract class AbstractMessageQueue<E> extends AbstractQueue<E> implements MessageQueue<E> {
 
     /**
-     * {@code capacity() - size()} on a bounded kind (also when its capacity is
-     * {@link Integer#MAX_VALUE}, as {@link java.util.concurrent.LinkedBlockingQueue} does);
-     * {@link Integer#MAX_VALUE} on an unbounded kind, which has no intrinsic limit.
+     * {@code capacity() - size()}, or {@link Integer#MAX_VALUE} for a queue of that capacity:
+     * an unbounded one, which has no intrinsic limit (a {@code TWO_LOCK_LINKED} queue of that
+     * capacity is unbounded too).
      */
     @Override
     public int remainingCapacity() {
-        return kind().bounded() ? capacity() - size() : Integer.MAX_VALUE;
+        int capacity = capacity();
+        return capacity == Integer.MAX_VALUE ? Integer.MAX_VALUE : capacity - size();
     }
 
     @Override

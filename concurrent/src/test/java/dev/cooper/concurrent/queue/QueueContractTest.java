@@ -539,17 +539,6 @@ class QueueContractTest {
     }
 
     @AllKinds
-    void remainingCapacityIsCapacityLessSizeOnABoundedKind(QueueKind kind) {
-        // The largest capacity a kind takes: array kinds stop at 2^30 and allocate it, so they
-        // get a small one.
-        int requested = kind.bounded() && kind != QueueKind.TWO_LOCK_LINKED ? 8 : Integer.MAX_VALUE;
-        MessageQueue<Integer> q = kind.create(requested);
-        q.add(1);
-        int expected = kind.bounded() ? q.capacity() - 1 : Integer.MAX_VALUE;
-        assertEquals(expected, q.remainingCapacity());
-    }
-
-    @AllKinds
     void arrayKindsRefuseACapacityAbove2To30(QueueKind kind) {
         if (kind.bounded() && kind != QueueKind.TWO_LOCK_LINKED) {
             var e = assertThrows(IllegalArgumentException.class, () -> kind.create((1 << 30) + 1));
