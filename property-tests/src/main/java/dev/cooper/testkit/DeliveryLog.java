@@ -127,8 +127,11 @@ public final class DeliveryLog<M> {
                     continue;
                 }
                 List<Integer> consumers = receivers.get(p).get(index);
+                // Order is checked on each consumer's first reception of a message, also when
+                // another consumer had it first (a duplicate, reported as such too).
+                boolean firstHere = !consumers.contains(c);
                 consumers.add(c);
-                if (ordering == Ordering.PER_PRODUCER && consumers.size() == 1) {
+                if (ordering == Ordering.PER_PRODUCER && firstHere) {
                     if (index < latest[p]) {
                         reordered.add(new Violation.Reordered<>(p, c, message, message(sendLanes[p].messages[latest[p]])));
                     } else {

@@ -31,6 +31,18 @@ import java.util.Objects;
  * and boxed types are one); {@link #withComponent} replaces the generator of one record
  * component or Immutables attribute.
  *
+ * <p>Not derived; register a generator with {@link #with} for them:
+ * <ul>
+ *   <li>a generic type that refers to itself ({@code record Cons<T>(T head, Optional<Cons<T>>
+ *       tail)}): generic types are derived afresh at each use, outside the cut-off above, and
+ *       the derivation stops with an error once one nests itself 64 times;</li>
+ *   <li>a generic sealed hierarchy ({@code sealed interface Tree<T> permits Leaf, Node}): its
+ *       cases are derived without the root's type arguments, as raw types.</li>
+ * </ul>
+ * {@link #with} on a sealed interface that sits inside another sealed hierarchy applies where
+ * that interface is the declared type, not to the cases of the outer hierarchy that derives
+ * its leaves itself.
+ *
  * <p>Reflection needs access: on the module path, the derived types' packages must be open to
  * {@code dev.cooper.testkit} unless the types and their constructors or builders are public in
  * exported packages.

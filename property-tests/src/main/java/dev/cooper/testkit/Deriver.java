@@ -55,7 +55,7 @@ final class Deriver {
 
     private Gen<?> derive(Type type, Map<TypeVariable<?>, Type> env, Path path) {
         Type resolved = resolve(type, env, path);
-        Class<?> raw = rawClass(resolved, path);
+        Class<?> raw = rawClass(resolved, env, path);
         Gen<?> override = config.types.get(Types.boxed(raw));
         if (override != null) {
             return override;
@@ -135,6 +135,9 @@ final class Deriver {
 
     private Gen<?> structured(Class<?> raw, Map<TypeVariable<?>, Type> env, Path path) {
         if (raw.isEnum()) {
+            if (raw.getEnumConstants().length == 0) {
+                throw path.cannot(raw, "an enum without constants");
+            }
             return Gen.elements(raw.getEnumConstants());
         }
         if (raw.isRecord()) {
@@ -179,6 +182,12 @@ final class Deriver {
             Object[] args = new Object[gens.length];
             for (int i = 0; i < gens.length; i++) {
                 args[i] = gens[i].generate(src);
+                Class<?> expected = Types.boxed(parameterTypes[i]);
+                if (args[i] != null && !expected.isInstance(args[i])) {
+                    // Only an override can do this: a derived generator makes the right type.
+                    throw new GenerationException("the generator for " + path.component(raw, components[i].getName()).text()
+                            + " made a " + args[i].getClass().getName() + ", not a " + expected.getName());
+                }
             }
             return constructor.newInstance(args);
         });
@@ -292,7 +301,8 @@ final class Deriver {
 
     /** Empty instead of {@code gen} at the depth limit, so that recursive types end. */
     private <C> Gen<C> guarded(Gen<? extends C> gen, C empty) {
-        int maxDepth = config.maxDepth;
+        // At least 1: outside every recursive type (depth 0) collections are not cut off.
+        int maxDepth = Math.max(config.maxDepth, 1);
         return src -> src.depth() >= maxDepth ? empty : gen.generate(src);
     }
 
@@ -369,7 +379,7 @@ final class Deriver {
         return type;
     }
 
-    private static Class<?> rawClass(Type type, Path path) {
+    private static Class<?> rawClass(Type type, Map<TypeVariable<?>, Type> env, Path path) {
         if (type instanceof Class<?> c) {
             return c;
         }
@@ -377,7 +387,9 @@ final class Deriver {
             return (Class<?>) p.getRawType();
         }
         if (type instanceof GenericArrayType g) {
-            return Array.newInstance(rawClass(g.getGenericComponentType(), path), 0).getClass();
+            // T[]: the component may be a type variable, bound in env.
+            Type component = resolve(g.getGenericComponentType(), env, path);
+            return Array.newInstance(rawClass(component, env, path), 0).getClass();
         }
         throw path.cannot(type, "unsupported kind of type");
     }

@@ -78,7 +78,12 @@ public interface Gen<T> {
         return Choices.filter(this, predicate, maxTries);
     }
 
-    /** Lists of {@code minSize..maxSize} elements of this generator; shrinks towards shorter lists. */
+    /**
+     * Lists of {@code minSize..maxSize} elements of this generator; shrinks towards shorter lists.
+     * Each element costs at least two of the 65,536 choices one run may draw, so a list of more
+     * than about 30,000 elements fails with {@link GenerationException}; build such a value
+     * from a drawn seed ({@link #longs()}) instead, at the cost of shrinking it.
+     */
     default Gen<List<T>> list(int minSize, int maxSize) {
         return Containers.list(this, minSize, maxSize);
     }

@@ -158,7 +158,10 @@ public final class Property<T> {
         if (runs > 1 && !trial.replay(original.choices()).failedLike(original.failure().getClass())) {
             note = "  not shrunk: the failure did not happen again in " + runs + " reruns\n";
         } else {
-            long deadline = System.nanoTime() + maxShrinkTime.toNanos();
+            // Capped at ~146 years, so that the deadline cannot overflow.
+            long nanos = maxShrinkTime.compareTo(Duration.ofNanos(Long.MAX_VALUE / 2)) > 0
+                    ? Long.MAX_VALUE / 2 : maxShrinkTime.toNanos();
+            long deadline = System.nanoTime() + nanos;
             Shrinker shrinker = new Shrinker(trial::replay, original, maxShrinkSteps, deadline);
             shrunk = shrinker.shrink();
             steps = shrinker.steps();
@@ -167,15 +170,18 @@ public final class Property<T> {
             }
         }
         Throwable cause = shrunk.failure();
+        // Made afresh from their choices: the check may have changed the values it was given.
+        Object originalValue = trial.regenerated(original);
+        Object shrunkValue = shrunk == original ? originalValue : trial.regenerated(shrunk);
         String message = "property failed at try " + tryNumber + " of " + tries + " (seed " + trySeed + ")\n"
-                + "  counterexample: " + Show.value(shrunk.value()) + "\n"
-                + "  original:       " + Show.value(original.value()) + "\n"
+                + "  counterexample: " + Show.value(shrunkValue) + "\n"
+                + "  original:       " + Show.value(originalValue) + "\n"
                 + "  shrunk in " + steps + " steps (" + original.choices().length + " -> "
                 + shrunk.choices().length + " choices)\n"
                 + note
                 + "  failure: " + cause + "\n"
                 + "  replay with -D" + Seeds.SEED_PROPERTY + "=" + trySeed;
-        return new PropertyFailure(message, original.value(), shrunk.value(), trySeed, tryNumber, steps,
+        return new PropertyFailure(message, originalValue, shrunkValue, trySeed, tryNumber, steps,
                 cause, original.failure());
     }
 }

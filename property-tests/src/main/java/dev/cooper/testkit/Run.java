@@ -22,8 +22,8 @@ record Run(long[] choices, int[] spans, Object value, Outcome outcome) {
     record Discarded() implements Outcome {
     }
 
-    /** The generator could not make a value from these choices. */
-    record Invalid(RuntimeException problem) implements Outcome {
+    /** The generator could not make a value from these choices (it threw {@code problem}). */
+    record Invalid(Throwable problem) implements Outcome {
     }
 
     boolean failedLike(Class<?> failureType) {

@@ -1,8 +1,11 @@
 package dev.cooper.testkit;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -29,6 +32,8 @@ import java.util.function.Function;
  *   <li>zero each block of 8, 4 and 2 choices;
  *   <li>minimise each choice: 0, else a binary search between 0 and its value (exact for a
  *       threshold, the common case);
+ *   <li>lower choices of equal value together, as the fifth pass lowers one (a property about
+ *       two equal values, such as "no duplicates", fails only while both stay equal);
  *   <li>swap adjacent spans of equal length when that puts the smaller first (sorting).
  * </ol>
  * Departures from Hypothesis: no span-aware pass beyond these and no pass that moves value
@@ -74,6 +79,7 @@ final class Shrinker {
             deleteBlocks();
             zeroBlocks();
             minimiseChoices(Integer.MAX_VALUE);
+            minimiseDuplicates();
             sortSpans();
             improved = before != best.choices();
         }
@@ -137,6 +143,57 @@ final class Shrinker {
                 }
             }
         }
+    }
+
+    /**
+     * For each value that two or more choices share, lowers all of them together: to 0, else
+     * by a binary search between 0 and the value. Stops at the first group it lowers: the
+     * indices of the others may have moved, and the next round finds them again.
+     */
+    private void minimiseDuplicates() {
+        long[] choices = best.choices();
+        Map<Long, List<Integer>> indicesByValue = new LinkedHashMap<>();
+        for (int i = 0; i < choices.length; i++) {
+            if (choices[i] != 0) {
+                indicesByValue.computeIfAbsent(choices[i], v -> new ArrayList<>()).add(i);
+            }
+        }
+        for (Map.Entry<Long, List<Integer>> group : indicesByValue.entrySet()) {
+            if (exhausted()) {
+                return;
+            }
+            List<Integer> indices = group.getValue();
+            if (indices.size() < 2) {
+                continue;
+            }
+            if (consider(withAll(choices, indices, 0))) {
+                return;
+            }
+            // Invariant as in minimiseChoices: lo passes (or is untried), hi fails.
+            long lo = 0;
+            long hi = group.getKey();
+            boolean lowered = false;
+            while (Long.compareUnsigned(hi - lo, 1) > 0 && !exhausted()) {
+                long mid = lo + ((hi - lo) >>> 1);
+                if (consider(withAll(choices, indices, mid))) {
+                    hi = mid;
+                    lowered = true;
+                } else {
+                    lo = mid;
+                }
+            }
+            if (lowered) {
+                return;
+            }
+        }
+    }
+
+    private static long[] withAll(long[] choices, List<Integer> indices, long value) {
+        long[] candidate = choices.clone();
+        for (int i : indices) {
+            candidate[i] = value;
+        }
+        return candidate;
     }
 
     private void sortSpans() {

@@ -128,7 +128,8 @@ public final class Source {
     private long record(long bound, long randomChoice) {
         if (size == MAX_CHOICES) {
             throw new GenerationException("a generator drew more than " + MAX_CHOICES
-                    + " choices in one run; is a recursive generator unbounded?");
+                    + " choices in one run: a recursive generator without a bound, or a value too big to shrink"
+                    + " (a list draws about two choices per element)");
         }
         long choice;
         if (random != null) {

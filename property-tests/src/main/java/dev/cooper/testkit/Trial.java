@@ -32,7 +32,13 @@ final class Trial<T> {
             value = gen.generate(src);
         } catch (GenerationException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (StackOverflowError e) {
+            throw new GenerationException("the generator threw " + e, e);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            // An Error too: an AssertionError from a constructor's invariant is a generation
+            // problem of the test, not a failure of the property.
             throw new GenerationException("the generator threw " + e, e);
         }
         return test(src, value);
@@ -49,7 +55,11 @@ final class Trial<T> {
             T value;
             try {
                 value = gen.generate(src);
-            } catch (RuntimeException e) {
+            } catch (StackOverflowError e) {
+                return new Run(src.choices(), src.spans(), null, new Run.Invalid(e));
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (RuntimeException | Error e) {
                 return new Run(src.choices(), src.spans(), null, new Run.Invalid(e));
             }
             last = test(src, value);
@@ -58,6 +68,18 @@ final class Trial<T> {
             }
         }
         return last;
+    }
+
+    /**
+     * The value {@code choices} generate, made afresh: what a failure reports, since the check
+     * may have changed the value it was given. The run's own value if it cannot be made again.
+     */
+    Object regenerated(Run run) {
+        try {
+            return gen.generate(Source.replay(run.choices()));
+        } catch (RuntimeException | Error e) {
+            return run.value();
+        }
     }
 
     private Run test(Source src, T value) {

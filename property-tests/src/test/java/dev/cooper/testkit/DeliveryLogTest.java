@@ -186,4 +186,23 @@ class DeliveryLogTest {
         assertEquals(total, report.received());
         report.assertClean();
     }
+
+    /**
+     * A consumer that receives a producer's messages out of order is reported, also when one
+     * of them is a duplicate that another consumer received first.
+     */
+    @Test
+    void aReorderAtAConsumerIsReportedAlsoWhenItGotADuplicate() {
+        DeliveryLog<Envelope<String>> log = sentTwoByThree(2);
+        for (long s = 0; s < 3; s++) {
+            log.received(0, m(1, s));
+        }
+        log.received(0, m(0, 0));
+        log.received(1, m(0, 1));
+        log.received(1, m(0, 0));
+        log.received(1, m(0, 2));
+        DeliveryReport<Envelope<String>> report = log.check();
+        assertEquals(1, report.count(Violation.Duplicated.class), report.summary());
+        assertEquals(1, report.count(Violation.Reordered.class), report.summary());
+    }
 }

@@ -197,4 +197,45 @@ class DerivationTest {
         assertEquals("Box -> Box: no generator (a raw type: its type arguments are not known); register one with "
                 + "Derivation.with(Box.class, gen)", raw.getMessage());
     }
+
+    enum Nothing {}
+
+    record HasEmptyEnum(int a, Nothing nothing) {}
+
+    @Test
+    void anEnumWithoutConstantsIsRefusedWithItsPath() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Gen.of(HasEmptyEnum.class));
+        assertTrue(e.getMessage().startsWith("HasEmptyEnum.nothing -> Nothing: no generator (an enum without constants)"),
+                e.getMessage());
+    }
+
+    record Point(int x, int y) {}
+
+    @Test
+    void aComponentOverrideOfTheWrongTypeIsNamedWhenItMakesAValue() {
+        Gen<Point> points = Derivation.defaults().withComponent(Point.class, "x", Gen.constant("not an int")).of(Point.class);
+        GenerationException e = assertThrows(GenerationException.class, () -> points.samples(1, 1));
+        assertEquals("the generator for Point.x made a java.lang.String, not a java.lang.Integer", e.getMessage());
+    }
+
+    record GenericArray<T>(T[] items) {}
+
+    record GenericArrayHolder(GenericArray<String> strings) {}
+
+    @Test
+    void aGenericArrayComponentIsDerivedFromTheTypeArgument() {
+        List<GenericArrayHolder> holders = Gen.of(GenericArrayHolder.class).samples(3, 50);
+        assertTrue(holders.stream().allMatch(h -> h.strings().items() instanceof String[]));
+        assertTrue(holders.stream().anyMatch(h -> h.strings().items().length > 0));
+    }
+
+    record Plain(List<Integer> xs, Optional<String> s) {}
+
+    /** Depth 0 cuts recursive types off; a type that does not recur keeps its collections. */
+    @Test
+    void depthZeroLeavesTheCollectionsOfANonRecursiveTypeAlone() {
+        List<Plain> plains = Derivation.defaults().maxDepth(0).of(Plain.class).samples(4, 200);
+        assertTrue(plains.stream().anyMatch(p -> !p.xs().isEmpty()));
+        assertTrue(plains.stream().anyMatch(p -> p.s().isPresent()));
+    }
 }

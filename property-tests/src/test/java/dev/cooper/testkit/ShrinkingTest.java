@@ -112,4 +112,13 @@ class ShrinkingTest {
                 data -> assertTrue(data.values().size() < 2));
         assertEquals(new Msg.Data(0, "", List.of(0L, 0L), Optional.empty(), java.util.Map.of()), shrunk);
     }
+
+    /** Two equal values shrink together: neither alone can be lowered without passing. */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void aDuplicateShrinksToTwoZeros(long seed) {
+        Object shrunk = shrunk(Property.forAll(Gen.ints(0, 1000).list(0, 30)).seed(seed).tries(1000),
+                list -> assertEquals(list.size(), new java.util.HashSet<>(list).size()));
+        assertEquals(List.of(0, 0), shrunk);
+    }
 }
