@@ -23,7 +23,6 @@ import java.util.function.Consumer;
  */
 public final class CaseConsumer<T> implements Consumer<T> {
     private final Cases<T> cases;
-    /** Indexed by tag; the branch at a tag is only called with instances of that case. */
     /** The branches, indexed by tag, compiled into one inlinable tree; see {@link DispatchTree}. */
     private final Dispatcher dispatcher;
 

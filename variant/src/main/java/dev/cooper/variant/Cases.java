@@ -80,6 +80,11 @@ public final class Cases<T> {
         List<Class<?>> found = new ArrayList<>();
         Set<Class<?>> sealed = new LinkedHashSet<>();
         walk(root, seen, found, sealed);
+        if (found.isEmpty()) {
+            // getPermittedSubclasses() leaves out the permitted classes it cannot load.
+            throw new IllegalArgumentException(root.getName() + " is sealed, but none of its permitted subclasses "
+                    + "could be loaded (missing from the class path?): it has no cases");
+        }
         this.root = root;
         this.leaves = (Class<? extends T>[]) found.toArray(new Class<?>[0]);
         this.types = List.of(leaves);
@@ -118,7 +123,8 @@ public final class Cases<T> {
      * The descriptor of the sealed hierarchy under {@code root}, computed on first use and cached.
      *
      * @throws IllegalArgumentException if {@code root} is not a sealed interface or class (an enum
-     *                                  is a leaf, not a root)
+     *                                  is a leaf, not a root), or has no case: none of the
+     *                                  classes it permits could be loaded
      */
     @SuppressWarnings("unchecked")
     public static <T> Cases<T> of(Class<T> root) {
@@ -160,8 +166,8 @@ public final class Cases<T> {
      * The tag that every instance of exactly {@code type} gets: the tag of {@code type} if it is a
      * leaf, or of the leaf it descends from.
      *
-     * @throws IllegalArgumentException if {@code type} is a sealed type above several cases, or is
-     *                                  not in the hierarchy
+     * @throws IllegalArgumentException if {@code type} is a sealed type above cases (even one), or
+     *                                  is not in the hierarchy
      */
     public int tagOf(Class<? extends T> type) {
         Objects.requireNonNull(type, "type is null");

@@ -23,7 +23,11 @@ import java.util.function.Function;
  *       it covers every case below that type. A case goes to the branch of its nearest registered
  *       supertype (itself included), whatever the registration order: a branch for {@code Ping}
  *       wins over one for {@code Msg}. A case below two registered types neither of which is
- *       below the other is refused by {@code build()} with an {@link IllegalStateException}.</li>
+ *       below the other is refused by {@code build()} with an {@link IllegalStateException}.
+ *       The branch is chosen per case, by {@link Cases#tag}: an object whose class implements
+ *       two {@code non-sealed} cases belongs to the first of them in {@code permits} order (see
+ *       {@link Cases}), and goes to that case's branch even where a pattern {@code switch} would
+ *       match a branch of the second.</li>
  *   <li>{@link Builder#otherwise(Function) otherwise} makes a deliberately partial set of branches
  *       total: the cases no branch covers go there. {@link Builder#buildPartial() buildPartial}
  *       instead builds a {@link PartialHandler} that answers with Vavr's {@code Option}.</li>
@@ -33,8 +37,9 @@ import java.util.function.Function;
  *
  * <p>{@code build()} compiles the branches into a class of the handler's own (a hidden class, about
  * 2.5 KB of metaspace, unloaded with the handler), where the JIT inlines them behind one test of
- * the message's exact class per case, as it does for a pattern {@code switch}: with up to 32 cases
- * of records, final classes or enums, {@link #apply} costs about what that {@code switch} costs.
+ * the message's exact class per case, as it does for a pattern {@code switch}: with up to 32 such
+ * exact classes (records, final classes, enums; each constant body of an enum counts as one),
+ * {@link #apply} costs about what that {@code switch} costs.
  * Other messages (subclasses of {@code non-sealed} cases, larger hierarchies) take one
  * {@link Cases#tag} lookup and a table switch. Dispatch allocates nothing of its own; building
  * takes on the order of 100 microseconds, so build handlers once, not per message. A handler is
@@ -92,6 +97,8 @@ public final class Handler<T, R> implements Function<T, R> {
      * {@code OutOfMemoryError} are rethrown, as {@link Try#of} does).
      *
      * @throws NullPointerException if {@code message} is null (not captured: the branch never ran)
+     * @throws IllegalArgumentException if {@code message} is not in the hierarchy, which only raw
+     *         types let through (not captured either)
      */
     public Try<R> tryApply(T message) {
         Objects.requireNonNull(message, "message is null");

@@ -7,11 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CasesTest {
     private final Cases<Msg> cases = Cases.of(Msg.class);
@@ -224,5 +229,25 @@ class CasesTest {
         e = assertThrows(IllegalArgumentException.class, () -> raw.tagOf(outside));
         assertEquals("java.lang.Integer is not in the sealed hierarchy of dev.cooper.variant.Msg", e.getMessage());
         assertFalse(raw.isCase(String.class));
+    }
+
+    /**
+     * {@code getPermittedSubclasses()} leaves out the permitted classes it cannot load: a root
+     * left without any case is refused when described, not later by a handler's build.
+     */
+    @Test
+    void aSealedRootWhosePermittedClassesCannotBeLoadedIsRefused(@TempDir Path dir) throws Exception {
+        Path source = dir.resolve("Gone.java");
+        Files.writeString(source, "package gen; public sealed interface Gone { record P() implements Gone {} }");
+        String javac = Path.of(System.getProperty("java.home"), "bin", "javac").toString();
+        Process compile = new ProcessBuilder(javac, "-d", dir.toString(), source.toString()).inheritIO().start();
+        assertEquals(0, compile.waitFor());
+        Files.delete(dir.resolve("gen").resolve("Gone$P.class"));
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+            Class<?> root = loader.loadClass("gen.Gone");
+            var e = assertThrows(IllegalArgumentException.class, () -> Cases.of(root));
+            assertEquals("gen.Gone is sealed, but none of its permitted subclasses could be loaded "
+                    + "(missing from the class path?): it has no cases", e.getMessage());
+        }
     }
 }
