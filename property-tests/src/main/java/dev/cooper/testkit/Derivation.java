@@ -35,9 +35,11 @@ import java.util.Objects;
  * <ul>
  *   <li>a generic type that refers to itself ({@code record Cons<T>(T head, Optional<Cons<T>>
  *       tail)}): generic types are derived afresh at each use, outside the cut-off above, and
- *       the derivation stops with an error once one nests itself 64 times;</li>
- *   <li>a generic sealed hierarchy ({@code sealed interface Tree<T> permits Leaf, Node}): its
- *       cases are derived without the root's type arguments, as raw types.</li>
+ *       the derivation stops with an error once one nests itself 64 times. A generic sealed
+ *       hierarchy that does not refer to itself ({@code sealed interface Result<T> permits Ok,
+ *       Err}) is derived: each generic case gets the root's type arguments;</li>
+ *   <li>a case type variable that the root's arguments do not determine
+ *       ({@code record Pair<A, B>(A a, B b) implements Box<A>}).</li>
  * </ul>
  * {@link #with} on a sealed interface that sits inside another sealed hierarchy applies where
  * that interface is the declared type, not to the cases of the outer hierarchy that derives

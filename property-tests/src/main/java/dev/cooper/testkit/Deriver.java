@@ -144,7 +144,7 @@ final class Deriver {
             return record(raw, env, path);
         }
         if (raw.isSealed()) {
-            return sealed(raw, path);
+            return sealed(raw, env, path);
         }
         Optional<Types.Builder> builder = Types.builderOf(raw);
         if (builder.isPresent()) {
@@ -214,7 +214,12 @@ final class Deriver {
         });
     }
 
-    private Gen<?> sealed(Class<?> raw, Path path) {
+    /**
+     * A sealed type's generator: one of its cases. {@code env} binds the sealed type's own type
+     * variables when it is generic ({@code Result<String>}); a generic case gets its variables
+     * bound through its supertypes ({@code Ok<T> implements Result<T>}).
+     */
+    private Gen<?> sealed(Class<?> raw, Map<TypeVariable<?>, Type> env, Path path) {
         List<Class<?>> cases = new ArrayList<>();
         for (Class<?> leaf : Cases.of(raw).types()) {
             // A sealed class that is not abstract is a case of its own, but only an override can make one.
@@ -224,7 +229,10 @@ final class Deriver {
         }
         List<Gen<?>> all = new ArrayList<>();
         for (Class<?> leaf : cases) {
-            all.add(derive(leaf, Map.of(), path.sealedCase(leaf)));
+            Path casePath = path.sealedCase(leaf);
+            all.add(leaf.getTypeParameters().length == 0 || config.types.containsKey(leaf)
+                    ? derive(leaf, Map.of(), casePath)
+                    : genericCase(leaf, bindings(leaf, raw, env), casePath));
         }
         List<Gen<?>> base = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
@@ -239,6 +247,54 @@ final class Deriver {
         Gen<?> stop = Gen.oneOf(base.toArray(Gen<?>[]::new));
         int maxDepth = config.maxDepth;
         return src -> src.depth() >= maxDepth ? stop.generate(src) : any.generate(src);
+    }
+
+    /** A generic case of a generic sealed type, derived afresh like any generic class. */
+    private Gen<?> genericCase(Class<?> leaf, Map<TypeVariable<?>, Type> bound, Path path) {
+        if (++genericNesting > MAX_GENERIC_NESTING) {
+            throw path.cannot(leaf, "it nests itself without end through type arguments");
+        }
+        try {
+            return structured(leaf, bound, path);
+        } finally {
+            genericNesting--;
+        }
+    }
+
+    /**
+     * {@code type}'s type variables bound to what {@code rootEnv} binds {@code root}'s to, through
+     * the supertypes that lead from {@code type} up to {@code root}: for {@code record Ok<T>(T
+     * value) implements Result<T>} and {@code Result<String>}, T of Ok is String. A variable the
+     * root does not determine stays unbound (deriving it then fails, naming it).
+     */
+    private static Map<TypeVariable<?>, Type> bindings(Class<?> type, Class<?> root, Map<TypeVariable<?>, Type> rootEnv) {
+        if (type == root) {
+            return rootEnv;
+        }
+        List<Type> supertypes = new ArrayList<>(List.of(type.getGenericInterfaces()));
+        if (type.getGenericSuperclass() != null) {
+            supertypes.add(type.getGenericSuperclass());
+        }
+        for (Type supertype : supertypes) {
+            Class<?> raw = supertype instanceof ParameterizedType p ? (Class<?>) p.getRawType()
+                    : supertype instanceof Class<?> c ? c : null;
+            if (raw == null || !root.isAssignableFrom(raw)) {
+                continue;
+            }
+            Map<TypeVariable<?>, Type> above = bindings(raw, root, rootEnv);
+            Map<TypeVariable<?>, Type> mine = new HashMap<>();
+            if (supertype instanceof ParameterizedType p) {
+                Type[] arguments = p.getActualTypeArguments();
+                TypeVariable<?>[] parameters = raw.getTypeParameters();
+                for (int i = 0; i < arguments.length; i++) {
+                    if (arguments[i] instanceof TypeVariable<?> variable && above.containsKey(parameters[i])) {
+                        mine.put(variable, above.get(parameters[i]));
+                    }
+                }
+            }
+            return mine;
+        }
+        return Map.of();
     }
 
     private Gen<?> array(Type resolved, Class<?> raw, Map<TypeVariable<?>, Type> env, Path path) {

@@ -238,4 +238,21 @@ class DerivationTest {
         assertTrue(plains.stream().anyMatch(p -> !p.xs().isEmpty()));
         assertTrue(plains.stream().anyMatch(p -> p.s().isPresent()));
     }
+
+    sealed interface Result<T> permits Ok, Err {}
+
+    record Ok<T>(T value) implements Result<T> {}
+
+    record Err<T>(String message) implements Result<T> {}
+
+    record Reply(Result<Integer> result, Result<List<String>> names) {}
+
+    @Test
+    void aGenericSealedHierarchyGetsItsTypeArgumentsInEachCase() {
+        List<Reply> replies = Gen.of(Reply.class).samples(2, 200);
+        assertTrue(replies.stream().anyMatch(r -> r.result() instanceof Ok<Integer> ok && ((Object) ok.value()) instanceof Integer));
+        assertTrue(replies.stream().anyMatch(r -> r.result() instanceof Err));
+        assertTrue(replies.stream().anyMatch(r -> r.names() instanceof Ok<List<String>> ok
+                && ok.value().stream().anyMatch(name -> ((Object) name) instanceof String)));
+    }
 }
