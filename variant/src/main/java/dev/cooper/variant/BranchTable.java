@@ -87,7 +87,7 @@ final class BranchTable<T, B> {
             }
         }
         if (!missing.isEmpty()) {
-            throw new MissingCasesException(cases.root(), missing);
+            throw new MissingCasesException(cases, missing);
         }
         return table;
     }

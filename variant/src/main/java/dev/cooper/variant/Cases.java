@@ -211,14 +211,32 @@ public final class Cases<T> {
         return type(tag).getSimpleName();
     }
 
-    /** {@code Cases[Msg: A, B, C]}: the root and the leaves in tag order, by simple name. */
+    /**
+     * {@code Cases[Msg: A, B, C]}: the root and the leaves in tag order, by simple name, or by
+     * {@linkplain #displayName qualified name} where two leaves share one.
+     */
     @Override
     public String toString() {
         StringJoiner joiner = new StringJoiner(", ", "Cases[" + root.getSimpleName() + ": ", "]");
         for (Class<?> leaf : leaves) {
-            joiner.add(leaf.getSimpleName());
+            joiner.add(displayName(leaf));
         }
         return joiner.toString();
+    }
+
+    /**
+     * A leaf's name for messages: its simple name, or, if another leaf has the same simple name,
+     * its name within its package ({@code North.Leaf}, {@code South.Leaf}).
+     */
+    String displayName(Class<?> leaf) {
+        for (Class<?> other : leaves) {
+            if (other != leaf && other.getSimpleName().equals(leaf.getSimpleName())) {
+                String name = leaf.getName();
+                String pkg = leaf.getPackageName();
+                return (pkg.isEmpty() ? name : name.substring(pkg.length() + 1)).replace('$', '.');
+            }
+        }
+        return leaf.getSimpleName();
     }
 
     /** Whether {@code type} is the root, a sealed type walked into, or a leaf. */

@@ -5,7 +5,8 @@ import java.util.StringJoiner;
 
 /**
  * Thrown when an exhaustive handler is built without a branch for every case of its hierarchy.
- * The message names the root and every missing case; {@link #missing()} lists them.
+ * The message names the root and every missing case (by simple name, qualified where two
+ * cases share one); {@link #missing()} lists them.
  */
 public final class MissingCasesException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -14,18 +15,18 @@ public final class MissingCasesException extends RuntimeException {
     @SuppressWarnings("serial") // List.copyOf returns a serializable list of classes
     private final List<Class<?>> missing;
 
-    MissingCasesException(Class<?> root, List<Class<?>> missing) {
-        super(message(root, missing));
-        this.root = root;
+    MissingCasesException(Cases<?> cases, List<Class<?>> missing) {
+        super(message(cases, missing));
+        this.root = cases.root();
         this.missing = List.copyOf(missing);
     }
 
-    private static String message(Class<?> root, List<Class<?>> missing) {
+    private static String message(Cases<?> cases, List<Class<?>> missing) {
         StringJoiner names = new StringJoiner(", ");
         for (Class<?> type : missing) {
-            names.add(type.getSimpleName());
+            names.add(cases.displayName(type));
         }
-        return "handler over " + root.getSimpleName() + " misses " + missing.size()
+        return "handler over " + cases.root().getSimpleName() + " misses " + missing.size()
                 + (missing.size() == 1 ? " case: " : " cases: ") + names
                 + " (add a branch for each, or for a sealed type above them, or otherwise(...))";
     }

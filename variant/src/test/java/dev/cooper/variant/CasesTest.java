@@ -250,4 +250,26 @@ class CasesTest {
                     + "(missing from the class path?): it has no cases", e.getMessage());
         }
     }
+
+    sealed interface Twin {}
+
+    interface North {
+        record Leaf() implements Twin {}
+    }
+
+    interface South {
+        record Leaf() implements Twin {}
+    }
+
+    /** Two cases with one simple name are told apart in messages; name() stays the simple name. */
+    @Test
+    void casesThatShareASimpleNameAreQualifiedInMessages() {
+        Cases<Twin> twins = Cases.of(Twin.class);
+        assertEquals("Cases[Twin: CasesTest.North.Leaf, CasesTest.South.Leaf]", twins.toString());
+        assertEquals("Leaf", twins.name(0));
+        var e = assertThrows(MissingCasesException.class,
+                () -> Handler.builder(Twin.class).on(North.Leaf.class, leaf -> 1).build());
+        assertEquals("handler over Twin misses 1 case: CasesTest.South.Leaf (add a branch for each, or for a "
+                + "sealed type above them, or otherwise(...))", e.getMessage());
+    }
 }
