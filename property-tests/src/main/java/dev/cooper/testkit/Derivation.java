@@ -41,9 +41,8 @@ import java.util.Objects;
  *   <li>a case type variable that the root's arguments do not determine
  *       ({@code record Pair<A, B>(A a, B b) implements Box<A>}).</li>
  * </ul>
- * {@link #with} on a sealed interface that sits inside another sealed hierarchy applies where
- * that interface is the declared type, not to the cases of the outer hierarchy that derives
- * its leaves itself.
+ * {@link #with} on a sealed interface inside another sealed hierarchy applies there too: the
+ * outer hierarchy's cases below it come from the override (with the weight of one case each).
  *
  * <p>Reflection needs access: on the module path, the derived types' packages must be open to
  * {@code dev.cooper.testkit} unless the types and their constructors or builders are public in

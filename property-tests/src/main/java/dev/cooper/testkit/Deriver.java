@@ -230,7 +230,9 @@ final class Deriver {
         List<Gen<?>> all = new ArrayList<>();
         for (Class<?> leaf : cases) {
             Path casePath = path.sealedCase(leaf);
-            all.add(leaf.getTypeParameters().length == 0 || config.types.containsKey(leaf)
+            Gen<?> inner = innerOverride(raw, leaf);
+            all.add(inner != null ? inner
+                    : leaf.getTypeParameters().length == 0 || config.types.containsKey(leaf)
                     ? derive(leaf, Map.of(), casePath)
                     : genericCase(leaf, bindings(leaf, raw, env), casePath));
         }
@@ -247,6 +249,22 @@ final class Deriver {
         Gen<?> stop = Gen.oneOf(base.toArray(Gen<?>[]::new));
         int maxDepth = config.maxDepth;
         return src -> src.depth() >= maxDepth ? stop.generate(src) : any.generate(src);
+    }
+
+    /**
+     * The override of the nearest sealed type between {@code root} and its case {@code leaf}
+     * (both excluded), or null: {@code with(Round.class, gen)} then makes every case below
+     * {@code Round}, keeping the weight of one case each, as {@link Cases} flattens them.
+     */
+    private Gen<?> innerOverride(Class<?> root, Class<?> leaf) {
+        Class<?> nearest = null;
+        for (Class<?> type : config.types.keySet()) {
+            if (type != root && type != leaf && type.isSealed() && root.isAssignableFrom(type)
+                    && type.isAssignableFrom(leaf) && (nearest == null || nearest.isAssignableFrom(type))) {
+                nearest = type;
+            }
+        }
+        return nearest == null ? null : config.types.get(nearest);
     }
 
     /** A generic case of a generic sealed type, derived afresh like any generic class. */

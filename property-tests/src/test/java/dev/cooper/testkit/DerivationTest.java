@@ -255,4 +255,26 @@ class DerivationTest {
         assertTrue(replies.stream().anyMatch(r -> r.names() instanceof Ok<List<String>> ok
                 && ok.value().stream().anyMatch(name -> ((Object) name) instanceof String)));
     }
+
+    sealed interface Shape permits Round, Angular {}
+
+    sealed interface Round extends Shape permits Circle, Ellipse {}
+
+    record Circle(int r) implements Round {}
+
+    record Ellipse(int a, int b) implements Round {}
+
+    sealed interface Angular extends Shape permits Square {}
+
+    record Square(int side) implements Angular {}
+
+    @Test
+    void anOverrideOfASealedTypeInsideAHierarchyMakesItsCasesThere() {
+        List<Shape> shapes = Derivation.defaults().with(Round.class, Gen.constant(new Circle(1)))
+                .of(Shape.class).samples(6, 400);
+        assertFalse(shapes.stream().anyMatch(shape -> shape instanceof Ellipse));
+        assertTrue(shapes.stream().anyMatch(shape -> shape.equals(new Circle(1))));
+        assertTrue(shapes.stream().anyMatch(shape -> shape instanceof Square));
+        assertFalse(shapes.stream().anyMatch(shape -> shape instanceof Circle c && c.r() != 1));
+    }
 }
