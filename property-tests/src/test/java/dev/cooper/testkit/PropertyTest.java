@@ -176,7 +176,10 @@ class PropertyTest {
     void generatorThatThrowsIsAnErrorWithItsSeed() {
         for (Throwable thrown : List.of(new IllegalStateException("boom"), new AssertionError("invariant"))) {
             Gen<Integer> broken = Gen.ints(0, 10).map(x -> {
-                throw thrown instanceof Error error ? error : (RuntimeException) thrown;
+                if (thrown instanceof Error error) {
+                    throw error;
+                }
+                throw (RuntimeException) thrown;
             });
             GenerationException e = assertThrows(GenerationException.class,
                     () -> Property.forAll(broken).seed(3).check(x -> { }));
