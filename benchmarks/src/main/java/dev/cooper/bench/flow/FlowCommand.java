@@ -22,7 +22,10 @@ public final class FlowCommand {
     private FlowCommand() {
     }
 
-    /** Runs the flow; returns the process exit code (0: all passed, 1: a violation, 2: bad options). */
+    /**
+     * Runs the flow; returns the process exit code (0: all passed, 1: a violation or a failed
+     * target, 2: bad options or an output folder that cannot be written).
+     */
     public static int run(PrintStream out, PrintStream err, String... args) {
         FlowOptions options;
         try {
@@ -35,6 +38,15 @@ public final class FlowCommand {
             out.print(FlowOptions.USAGE);
             return 0;
         }
+        if (!options.emitResults()) {
+            try {
+                // Before any target runs: a bad --out should not cost a whole run.
+                Files.createDirectories(options.out());
+            } catch (IOException e) {
+                err.println("flow: cannot write results to " + options.out() + ": " + describe(e));
+                return 2;
+            }
+        }
         try {
             return options.emitResults() ? emitResults(options, out, err) : flow(options, out);
         } catch (InterruptedException e) {
@@ -42,8 +54,8 @@ public final class FlowCommand {
             err.println("flow: interrupted");
             return 1;
         } catch (IOException e) {
-            err.println("flow: cannot write results to " + options.out() + ": " + e.getMessage());
-            return 1;
+            err.println("flow: cannot write results to " + options.out() + ": " + describe(e));
+            return 2;
         }
     }
 
@@ -76,7 +88,6 @@ public final class FlowCommand {
         out.println();
         FlowReport report = new FlowReport(results);
         report.printTable(out);
-        Files.createDirectories(options.out());
         report.writeCsv(options.out().resolve("flow.csv"));
         report.writeMarkdown(options.out().resolve("flow.md"), machine);
         report.writeChart(options.out().resolve("flow.png"));
@@ -120,6 +131,11 @@ public final class FlowCommand {
         }
         out.flush();
         return code;
+    }
+
+    /** An I/O failure's kind and message: NIO's messages are often just the path. */
+    private static String describe(IOException e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
     }
 
     private static OrderFlow[] templates(FlowOptions options) {

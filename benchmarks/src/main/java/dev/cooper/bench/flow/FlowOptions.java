@@ -20,7 +20,8 @@ record FlowOptions(List<Target> targets, long messages, long warmup, int produce
                    boolean emitResults, boolean progressOnStderr, boolean help) {
 
     static final String USAGE = """
-            Usage: java -jar benchmarks/target/benchmarks.jar flow [options]
+            Usage: ./flow [options]
+               (or: java -jar benchmarks/target/benchmarks.jar flow [options])
 
             Pushes typed order-flow messages through each queue kind (and a channel) into a
             pattern-matching consumer group, checks exactly-once, per-producer order and no loss,
@@ -29,14 +30,17 @@ record FlowOptions(List<Target> targets, long messages, long warmup, int produce
             Options:
               --kinds LIST       comma-separated targets: queue kinds (%s)
                                  and CHANNEL (a buffered channel); default: all
-              --messages N       messages per target (default 1000000)
-              --warmup N         messages per target in a first, unmeasured pass over all
-                                 targets, so that each is measured with the JIT warm and
-                                 in the same state (default 200000; 0: no warm-up)
+              --messages N       messages per target, spread over its producers (default 1000000)
+              --warmup N         messages per target in an unmeasured run before the measured
+                                 one (in the target's own JVM; with --same-jvm, a first pass
+                                 over all targets), so that each is measured with the JIT
+                                 warm (default 200000; 0: no warm-up)
               --producers N      producer threads where the kind allows several (default 2)
               --consumers N      consumer workers where the kind allows several (default 2)
-              --capacity N       queue / channel capacity (default 1024)
-              --time-limit D     stop a target after D seconds, checking what was sent (default 20)
+              --capacity N       queue / channel capacity, at most 2^30 (default 1024)
+              --time-limit D     producers stop sending after D seconds; what they sent is
+                                 still received and checked, and the table says how much
+                                 of the target's messages that was (default 20)
               --out DIR          where to write the CSV, Markdown and PNG (default flow-results)
               --seed N           seed of the message mix (default 42)
               --same-jvm         run every target in this JVM, one after the other; by
@@ -44,6 +48,9 @@ record FlowOptions(List<Target> targets, long messages, long warmup, int produce
                                  pre-touched heap, so none inherits another's garbage,
                                  heap growth or compiled code
               --help             this text
+
+            Exit status: 0 when every target kept every guarantee, 1 when one did not (or a
+            target's JVM failed), 2 for a bad option or an output folder that cannot be written.
 
             Used by the flow itself when it starts a target's JVM:
               --emit-results     print each result as a tab-separated line, write no files
@@ -88,7 +95,7 @@ record FlowOptions(List<Target> targets, long messages, long warmup, int produce
                 value = arg.substring(eq + 1);
             } else {
                 name = arg.substring(2);
-                if (i + 1 >= args.length) {
+                if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
                     throw new IllegalArgumentException("--" + name + " needs a value (see --help)");
                 }
                 value = args[++i];
@@ -99,7 +106,7 @@ record FlowOptions(List<Target> targets, long messages, long warmup, int produce
                 case "warmup" -> warmup = parseLong(name, value, 0);
                 case "producers" -> producers = (int) parseLong(name, value, 1);
                 case "consumers" -> consumers = (int) parseLong(name, value, 1);
-                case "capacity" -> capacity = (int) parseLong(name, value, 1);
+                case "capacity" -> capacity = parseCapacity(value);
                 case "time-limit" -> timeLimit = Duration.ofSeconds(parseLong(name, value, 1));
                 case "out" -> out = Path.of(value);
                 case "seed" -> seed = parseLong(name, value, Long.MIN_VALUE);
@@ -142,6 +149,17 @@ record FlowOptions(List<Target> targets, long messages, long warmup, int produce
             throw new IllegalArgumentException("--kinds: '" + value + "' names no target (see --help)");
         }
         return targets;
+    }
+
+    /** The largest capacity every target takes: the array kinds' (2^30). */
+    static final int MAX_CAPACITY = 1 << 30;
+
+    private static int parseCapacity(String value) {
+        long n = parseLong("capacity", value, 1);
+        if (n > MAX_CAPACITY) {
+            throw new IllegalArgumentException("--capacity: " + n + " (expected: <= " + MAX_CAPACITY + ")");
+        }
+        return (int) n;
     }
 
     private static long parseLong(String name, String value, long min) {

@@ -70,7 +70,8 @@ final class FlowReport {
         lines.add("| " + String.join(" | ", rows.get(0)) + " |");
         lines.add("|---|---|--:|--:|--:|--:|--:|--:|--:|---|");
         for (String[] row : rows.subList(1, rows.size())) {
-            lines.add("| " + String.join(" | ", row) + " |");
+            // A '|' in a cell (a violation's text) would end the cell.
+            lines.add("| " + String.join(" | ", java.util.Arrays.stream(row).map(c -> c.replace("|", "\\|")).toList()) + " |");
         }
         lines.add("");
         lines.add("![messages per second by target](flow.png)");
@@ -106,7 +107,8 @@ final class FlowReport {
                 String.format(Locale.ROOT, "%,d", r.messages()),
                 String.format(Locale.ROOT, "%,.0f", r.messagesPerSecond()),
                 micros(r.p50Nanos()), micros(r.p99Nanos()), micros(r.p999Nanos()),
-                r.passed() ? r.checks() + ": ok" : r.violations() + " violations: " + r.firstViolation()
+                r.passed() ? r.checks() + ": ok"
+                        : r.violations() + (r.violations() == 1 ? " violation: " : " violations: ") + r.firstViolation()
             });
         }
         return rows;

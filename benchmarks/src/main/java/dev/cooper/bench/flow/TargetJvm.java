@@ -3,7 +3,10 @@ package dev.cooper.bench.flow;
 import dev.cooper.bench.flow.FlowOptions.Target;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -19,7 +22,9 @@ import java.util.List;
  *
  * <p>The child runs {@code flow --emit-results} with the same settings and prints its result
  * as one line ({@link FlowResult#toLine}); its standard error (the live progress line, and any
- * failure) goes to this process's.
+ * failure) goes on to this process's, and its last lines go into the report of a child that
+ * gives no result. A child outlives nothing: it is destroyed when the run ends, is interrupted,
+ * or this JVM shuts down (a SIGTERM to the flow).
  */
 final class TargetJvm {
     /** The initial, pre-touched heap of a target's JVM: room for a million logged messages. */
@@ -42,12 +47,14 @@ final class TargetJvm {
     static FlowResult run(Target target, List<String> command) throws InterruptedException {
         Process child;
         try {
-            child = new ProcessBuilder(command)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT)
-                    .start();
+            child = new ProcessBuilder(command).start();
         } catch (IOException e) {
             return FlowResult.failed(target, "cannot start the target's JVM: " + e.getMessage());
         }
+        Thread killChild = new Thread(child::destroyForcibly, "flow-target-jvm-reaper");
+        Runtime.getRuntime().addShutdownHook(killChild);
+        StderrTail stderr = new StderrTail(child.getErrorStream(), KEPT_LINES);
+        Thread forwarder = Thread.ofPlatform().daemon().name("flow-target-stderr").start(stderr);
         try {
             FlowResult result = null;
             Deque<String> other = new ArrayDeque<>();
@@ -66,14 +73,88 @@ final class TargetJvm {
                 return FlowResult.failed(target, "cannot read the target's JVM output: " + e.getMessage());
             }
             int code = child.waitFor();
+            forwarder.join(Duration.ofSeconds(5));
             if (result == null) {
+                other.addAll(stderr.lastLines());
+                while (other.size() > KEPT_LINES) {
+                    other.removeFirst();
+                }
                 return FlowResult.failed(target, "the target's JVM exited with code " + code
-                        + " and no result; its last output: " + String.join(" | ", other));
+                        + " and no result; its last output: " + String.join(" / ", other));
             }
             return result;
         } finally {
             // Interrupted or failed while reading: leave no child running.
             child.destroyForcibly();
+            try {
+                Runtime.getRuntime().removeShutdownHook(killChild);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook runs anyway.
+            }
+        }
+    }
+
+    /**
+     * Copies a child's standard error to this process's as it comes (the progress line redraws
+     * itself with carriage returns), keeping its last lines for the report.
+     */
+    private static final class StderrTail implements Runnable {
+        private final InputStream in;
+        private final int keep;
+        private final Deque<String> lines = new ArrayDeque<>();
+        private final StringBuilder line = new StringBuilder();
+
+        StderrTail(InputStream in, int keep) {
+            this.in = in;
+            this.keep = keep;
+        }
+
+        @Override
+        public void run() {
+            byte[] buffer = new byte[4096];
+            try (in) {
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    System.err.write(buffer, 0, n);
+                    System.err.flush();
+                    collect(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                // The child is gone: what was read is kept.
+            }
+            synchronized (lines) {
+                keepLine();
+            }
+        }
+
+        private void collect(String text) {
+            synchronized (lines) {
+                for (char c : text.toCharArray()) {
+                    if (c == '\n') {
+                        keepLine();
+                    } else if (c == '\r') {
+                        line.setLength(0); // a redrawn progress line
+                    } else {
+                        line.append(c);
+                    }
+                }
+            }
+        }
+
+        private void keepLine() {
+            String text = line.toString().strip();
+            line.setLength(0);
+            if (!text.isEmpty()) {
+                lines.addLast(text);
+                if (lines.size() > keep) {
+                    lines.removeFirst();
+                }
+            }
+        }
+
+        List<String> lastLines() {
+            synchronized (lines) {
+                return List.copyOf(lines);
+            }
         }
     }
 

@@ -80,6 +80,9 @@ class FlowCommandTest {
         assertEquals(1, silent.violations());
         assertTrue(silent.firstViolation().startsWith("the target's JVM exited with code 2 and no result"),
                 silent.firstViolation());
+        // Its standard error, where the reason went, is in the report.
+        assertTrue(silent.firstViolation().endsWith("its last output: flow: --warmup: -5 (expected: >= 0)"),
+                silent.firstViolation());
 
         String missingJava = Path.of(System.getProperty("java.io.tmpdir"), "cooper-no-such-jdk", "java").toString();
         FlowResult unstartable = TargetJvm.run(target, List.of(missingJava));
@@ -138,10 +141,58 @@ class FlowCommandTest {
                 assertThrows(IllegalArgumentException.class, () -> FlowOptions.parse("--warmup", "-1")).getMessage());
         assertEquals("--capacity needs a value (see --help)",
                 assertThrows(IllegalArgumentException.class, () -> FlowOptions.parse("--capacity")).getMessage());
+        assertEquals("--out needs a value (see --help)",
+                assertThrows(IllegalArgumentException.class, () -> FlowOptions.parse("--out", "--same-jvm")).getMessage());
+        assertEquals("--capacity: 1073741825 (expected: <= 1073741824)",
+                assertThrows(IllegalArgumentException.class, () -> FlowOptions.parse("--capacity", "1073741825"))
+                        .getMessage());
 
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         int code = FlowCommand.run(System.out, new PrintStream(stderr, true, StandardCharsets.UTF_8), "--consumers", "-1");
         assertEquals(2, code);
         assertEquals("flow: --consumers: -1 (expected: >= 1)", stderr.toString(StandardCharsets.UTF_8).strip());
+    }
+
+    /** The count asked for is sent, spread over the producers, even when it does not divide. */
+    @Test
+    void exactlyTheMessagesAskedForAreSent(@TempDir Path out) throws Exception {
+        for (String messages : List.of("7", "1")) {
+            ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+            int code = FlowCommand.run(new PrintStream(stdout, true, StandardCharsets.UTF_8), System.err,
+                    "--kinds", "MPMC_ARRAY", "--messages", messages, "--producers", "3", "--warmup", "0",
+                    "--same-jvm", "--out", out.toString());
+            assertEquals(0, code, stdout.toString(StandardCharsets.UTF_8));
+            String row = Files.readAllLines(out.resolve("flow.csv")).get(1);
+            assertTrue(row.startsWith("MPMC_ARRAY,\"n -> n, bounded, lock-free\",3,2," + messages + ","), row);
+        }
+    }
+
+    /** A target the time limit stops says how much of it was sent, in the table and the files. */
+    @Test
+    void aTargetStoppedByTheTimeLimitSaysSo(@TempDir Path out) throws Exception {
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        // No machine sends a billion messages in a second.
+        int code = FlowCommand.run(new PrintStream(stdout, true, StandardCharsets.UTF_8), System.err,
+                "--kinds", "MPMC_ARRAY", "--messages", "1000000000", "--warmup", "0", "--time-limit", "1",
+                "--same-jvm", "--out", out.toString());
+        String text = stdout.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, text);
+        assertTrue(text.contains(" of 1,000,000,000 messages sent before the time limit: ok"), text);
+        assertTrue(Files.readString(out.resolve("flow.csv")).contains("sent before the time limit"));
+    }
+
+    /** An output folder that cannot be made is a bad option, found before any target runs. */
+    @Test
+    void anOutputFolderThatCannotBeMadeIsRefusedBeforeTheRun(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        int code = FlowCommand.run(new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8),
+                "--kinds", "SPSC_ARRAY", "--messages", "1000", "--out", file.toString());
+        assertEquals(2, code);
+        assertEquals("", stdout.toString(StandardCharsets.UTF_8), "no target ran");
+        assertEquals("flow: cannot write results to " + file + ": FileAlreadyExistsException (" + file + ")",
+                stderr.toString(StandardCharsets.UTF_8).strip());
     }
 }
