@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cooper.testkit.Gen;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -167,18 +169,27 @@ class FlowCommandTest {
         }
     }
 
-    /** A target the time limit stops says how much of it was sent, in the table and the files. */
+    /** A target the time limit stops says how much of it was sent (here: none, at a limit of 0). */
     @Test
     void aTargetStoppedByTheTimeLimitSaysSo(@TempDir Path out) throws Exception {
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        // No machine sends a billion messages in a second.
-        int code = FlowCommand.run(new PrintStream(stdout, true, StandardCharsets.UTF_8), System.err,
-                "--kinds", "MPMC_ARRAY", "--messages", "1000000000", "--warmup", "0", "--time-limit", "1",
-                "--same-jvm", "--out", out.toString());
-        String text = stdout.toString(StandardCharsets.UTF_8);
-        assertEquals(0, code, text);
-        assertTrue(text.contains(" of 1,000,000,000 messages sent before the time limit: ok"), text);
-        assertTrue(Files.readString(out.resolve("flow.csv")).contains("sent before the time limit"));
+        FlowOptions.Target target = FlowOptions.Target.named("MPMC_ARRAY");
+        FlowOptions options = new FlowOptions(List.of(target), 1000, 0, 2, 2, 1024, Duration.ZERO, out, 42,
+                true, false, false, false);
+        OrderFlow[] templates = Gen.of(OrderFlow.class).samples(42, 16).toArray(OrderFlow[]::new);
+        FlowResult result = new FlowRun(target, options, 1000, templates, new Progress(System.out, false)).run();
+        assertEquals(0, result.messages());
+        assertTrue(result.passed(), result.firstViolation());
+        assertEquals("exactly-once, per-producer FIFO, no loss, over the 0 of 1,000 messages sent before the time limit",
+                result.checks());
+    }
+
+    @Test
+    void moreMessagesThanTheHeapCanCheckAreRefused() {
+        long most = Runtime.getRuntime().maxMemory() / FlowOptions.HEAP_BYTES_PER_MESSAGE;
+        assertEquals(most, FlowOptions.parse("--messages", "" + most).messages());
+        var e = assertThrows(IllegalArgumentException.class, () -> FlowOptions.parse("--messages", "" + (most + 1)));
+        assertTrue(e.getMessage().startsWith("--messages: " + (most + 1) + " (expected: <= " + most + ", as the delivery "
+                + "check keeps every message"), e.getMessage());
     }
 
     /** An output folder that cannot be made is a bad option, found before any target runs. */
