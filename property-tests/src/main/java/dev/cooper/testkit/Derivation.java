@@ -31,17 +31,15 @@ import java.util.Objects;
  * and boxed types are one); {@link #withComponent} replaces the generator of one record
  * component or Immutables attribute.
  *
- * <p>Not derived; register a generator with {@link #with} for them:
- * <ul>
- *   <li>a generic type that refers to itself ({@code record Cons<T>(T head, Optional<Cons<T>>
- *       tail)}): generic types are derived afresh at each use, outside the cut-off above, and
- *       the derivation stops with an error once one nests itself 64 times. A generic sealed
- *       hierarchy that does not refer to itself ({@code sealed interface Result<T> permits Ok,
- *       Err}) is derived: each generic case gets the root's type arguments;</li>
- *   <li>a case type variable that the root's arguments do not determine
- *       ({@code record Pair<A, B>(A a, B b) implements Box<A>}).</li>
- * </ul>
- * {@link #with} on a sealed interface inside another sealed hierarchy applies there too: the
+ * <p>Generic types are derived with their type arguments, once per binding ({@code Cons<Integer>}
+ * and {@code Cons<String>} are two types), and a generic type that refers to itself
+ * ({@code record Cons<T>(T head, Optional<Cons<T>> tail)}) is cut off at the depth like any
+ * other. A generic sealed hierarchy ({@code sealed interface Result<T> permits Ok, Err}) binds
+ * each generic case through its supertypes to the root's arguments; a case type variable the
+ * root's arguments do not determine ({@code record Pair<A, B>(A a, B b) implements Box<A>})
+ * is not derived.
+ *
+ * <p>{@link #with} on a sealed interface inside another sealed hierarchy applies there too: the
  * outer hierarchy's cases below it come from the override (with the weight of one case each).
  *
  * <p>Reflection needs access: on the module path, the derived types' packages must be open to

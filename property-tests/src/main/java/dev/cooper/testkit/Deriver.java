@@ -40,9 +40,10 @@ final class Deriver {
     private static final int MAX_REJECTIONS = 100;
 
     private final Derivation config;
-    private final Map<Class<?>, Gen<?>> done = new HashMap<>();
-    private final LinkedHashMap<Class<?>, Forward> inProgress = new LinkedHashMap<>();
-    private final Set<Class<?>> inCycle = new HashSet<>();
+    /** Keyed by class, or for a generic class by {@link #genericKey}. */
+    private final Map<Object, Gen<?>> done = new HashMap<>();
+    private final LinkedHashMap<Object, Forward> inProgress = new LinkedHashMap<>();
+    private final Set<Object> inCycle = new HashSet<>();
     private int genericNesting;
 
     Deriver(Derivation config) {
@@ -84,53 +85,94 @@ final class Deriver {
         if (raw.getTypeParameters().length > 0) {
             return generic(resolved, raw, env, path);
         }
-        Gen<?> cached = done.get(raw);
+        return memoized(raw, raw, Map.of(), path);
+    }
+
+    /**
+     * The generator of {@code raw} with its type variables bound by {@code env}, derived once per
+     * {@code key} (the class itself, or for a generic class its name with the bound arguments).
+     * A key met again while it is being derived is a cycle: the generator is a forward reference
+     * to the one being built, and every type on the cycle is marked, so that collections,
+     * optionals and sealed types inside it end at the depth limit.
+     */
+    private Gen<?> memoized(Object key, Class<?> raw, Map<TypeVariable<?>, Type> env, Path path) {
+        Gen<?> cached = done.get(key);
         if (cached != null) {
             return cached;
         }
-        Forward forward = inProgress.get(raw);
+        Forward forward = inProgress.get(key);
         if (forward != null) {
             boolean on = false;
-            for (Class<?> c : inProgress.keySet()) {
-                on |= c == raw;
+            for (Object k : inProgress.keySet()) {
+                on |= k.equals(key);
                 if (on) {
-                    inCycle.add(c);
+                    inCycle.add(k);
                 }
             }
             forward.head = true;
             return forward;
         }
         forward = new Forward();
-        inProgress.put(raw, forward);
-        Gen<?> gen = structured(raw, Map.of(), path);
-        inProgress.remove(raw);
+        inProgress.put(key, forward);
+        Gen<?> gen = structured(raw, env, path);
+        inProgress.remove(key);
         if (forward.head) {
             gen = depthCounting(gen, raw);
         }
         forward.target = gen;
-        done.put(raw, gen);
+        done.put(key, gen);
         return gen;
     }
 
-    /** A generic class: its type variables bound to the arguments, derived afresh each time. */
+    /** A generic class: its type variables bound to the arguments, derived once per binding. */
     private Gen<?> generic(Type resolved, Class<?> raw, Map<TypeVariable<?>, Type> env, Path path) {
         if (!(resolved instanceof ParameterizedType parameterized)) {
             throw path.cannot(raw, "a raw type: its type arguments are not known");
         }
+        Map<TypeVariable<?>, Type> bound = new HashMap<>();
+        TypeVariable<?>[] parameters = raw.getTypeParameters();
+        Type[] arguments = parameterized.getActualTypeArguments();
+        for (int i = 0; i < parameters.length; i++) {
+            bound.put(parameters[i], resolve(arguments[i], env, path));
+        }
+        return boundGeneric(raw, bound, path);
+    }
+
+    /** {@link #memoized} for a generic class whose variables {@code bound} binds. */
+    private Gen<?> boundGeneric(Class<?> raw, Map<TypeVariable<?>, Type> bound, Path path) {
         if (++genericNesting > MAX_GENERIC_NESTING) {
             throw path.cannot(raw, "it nests itself without end through type arguments");
         }
         try {
-            Map<TypeVariable<?>, Type> bound = new HashMap<>();
-            TypeVariable<?>[] parameters = raw.getTypeParameters();
-            Type[] arguments = parameterized.getActualTypeArguments();
-            for (int i = 0; i < parameters.length; i++) {
-                bound.put(parameters[i], resolve(arguments[i], env, path));
-            }
-            return structured(raw, bound, path);
+            return memoized(genericKey(raw, bound, path), raw, bound, path);
         } finally {
             genericNesting--;
         }
+    }
+
+    /** {@code raw}'s name with its bound arguments, every type variable in them resolved: {@code Cons<Integer>}. */
+    private static String genericKey(Class<?> raw, Map<TypeVariable<?>, Type> bound, Path path) {
+        StringBuilder key = new StringBuilder(raw.getName()).append('<');
+        for (TypeVariable<?> parameter : raw.getTypeParameters()) {
+            Type argument = bound.get(parameter);
+            key.append(argument == null ? "?" : typeName(argument, bound, path)).append(',');
+        }
+        return key.append('>').toString();
+    }
+
+    private static String typeName(Type type, Map<TypeVariable<?>, Type> env, Path path) {
+        Type resolved = type instanceof TypeVariable<?> v && !env.containsKey(v) ? type : resolve(type, env, path);
+        if (resolved instanceof ParameterizedType p) {
+            StringBuilder name = new StringBuilder(((Class<?>) p.getRawType()).getName()).append('<');
+            for (Type argument : p.getActualTypeArguments()) {
+                name.append(typeName(argument, env, path)).append(',');
+            }
+            return name.append('>').toString();
+        }
+        if (resolved instanceof GenericArrayType g) {
+            return typeName(g.getGenericComponentType(), env, path) + "[]";
+        }
+        return resolved.getTypeName();
     }
 
     private Gen<?> structured(Class<?> raw, Map<TypeVariable<?>, Type> env, Path path) {
@@ -228,17 +270,18 @@ final class Deriver {
             }
         }
         List<Gen<?>> all = new ArrayList<>();
+        List<Object> keys = new ArrayList<>();
         for (Class<?> leaf : cases) {
             Path casePath = path.sealedCase(leaf);
             Gen<?> inner = innerOverride(raw, leaf);
-            all.add(inner != null ? inner
-                    : leaf.getTypeParameters().length == 0 || config.types.containsKey(leaf)
-                    ? derive(leaf, Map.of(), casePath)
-                    : genericCase(leaf, bindings(leaf, raw, env), casePath));
+            boolean generic = inner == null && leaf.getTypeParameters().length > 0 && !config.types.containsKey(leaf);
+            Map<TypeVariable<?>, Type> bound = generic ? bindings(leaf, raw, env) : Map.of();
+            keys.add(generic ? genericKey(leaf, bound, casePath) : leaf);
+            all.add(inner != null ? inner : generic ? boundGeneric(leaf, bound, casePath) : derive(leaf, Map.of(), casePath));
         }
         List<Gen<?>> base = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
-            if (!inCycle.contains(cases.get(i))) {
+            if (!inCycle.contains(keys.get(i))) {
                 base.add(all.get(i));
             }
         }
@@ -265,18 +308,6 @@ final class Deriver {
             }
         }
         return nearest == null ? null : config.types.get(nearest);
-    }
-
-    /** A generic case of a generic sealed type, derived afresh like any generic class. */
-    private Gen<?> genericCase(Class<?> leaf, Map<TypeVariable<?>, Type> bound, Path path) {
-        if (++genericNesting > MAX_GENERIC_NESTING) {
-            throw path.cannot(leaf, "it nests itself without end through type arguments");
-        }
-        try {
-            return structured(leaf, bound, path);
-        } finally {
-            genericNesting--;
-        }
     }
 
     /**

@@ -277,4 +277,39 @@ class DerivationTest {
         assertTrue(shapes.stream().anyMatch(shape -> shape instanceof Square));
         assertFalse(shapes.stream().anyMatch(shape -> shape instanceof Circle c && c.r() != 1));
     }
+
+    record Cons<T>(T head, Optional<Cons<T>> tail) {
+        int length() {
+            return 1 + tail.map(Cons::length).orElse(0);
+        }
+    }
+
+    record ConsHolder(Cons<Integer> list) {}
+
+    sealed interface GTree<T> permits GLeaf, GNode {}
+
+    record GLeaf<T>(T value) implements GTree<T> {}
+
+    record GNode<T>(GTree<T> left, GTree<T> right) implements GTree<T> {}
+
+    record Forest(GTree<String> tree) {}
+
+    static int depth(GTree<?> tree) {
+        return tree instanceof GNode<?> n ? 1 + Math.max(depth(n.left()), depth(n.right())) : 1;
+    }
+
+    /** Generic types that refer to themselves are cut off at the depth, as plain ones are. */
+    @Test
+    void genericTypesThatReferToThemselvesAreCutOffAtTheDepth() {
+        List<ConsHolder> lists = Gen.of(ConsHolder.class).samples(1, 300);
+        assertTrue(lists.stream().allMatch(h -> h.list().length() <= 3));
+        assertTrue(lists.stream().anyMatch(h -> h.list().length() == 3));
+        assertTrue(lists.stream().allMatch(h -> ((Object) h.list().head()) instanceof Integer));
+
+        List<Forest> forests = Gen.of(Forest.class).samples(2, 300);
+        assertTrue(forests.stream().allMatch(f -> depth(f.tree()) <= 4), "at most 3 nodes deep, then a leaf");
+        assertTrue(forests.stream().anyMatch(f -> f.tree() instanceof GNode));
+        assertTrue(forests.stream().anyMatch(f -> f.tree() instanceof GLeaf<String> leaf
+                && ((Object) leaf.value()) instanceof String));
+    }
 }
