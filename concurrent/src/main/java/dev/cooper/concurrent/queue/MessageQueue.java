@@ -64,7 +64,9 @@ public interface MessageQueue<E> extends BlockingQueue<E> {
      * in the queue in local variables for the whole call, and a removal made inside it can
      * then lose elements, corrupt the queue or keep the call from returning. It may insert
      * where the kind lets this thread produce. The lock-based kinds call it while holding a
-     * lock, and restrict it further (their classes say how).
+     * lock, and restrict it further (their classes say how). On a single-consumer kind,
+     * {@code -Dcooper.queue.checkThreads=true} reports such a call with an
+     * {@link IllegalStateException}.
      *
      * @return how many elements were removed
      * @throws IllegalArgumentException if {@code limit} is negative
@@ -89,7 +91,9 @@ public interface MessageQueue<E> extends BlockingQueue<E> {
      * On a multi-producer array kind it must not take from or peek at this queue either: a
      * slot the call has claimed but not yet written stops every consumer, including the
      * calling thread, until the call writes it. The lock-based kinds call it while holding a
-     * lock, and restrict it further (their classes say how).
+     * lock, and restrict it further (their classes say how). On a single-producer kind,
+     * {@code -Dcooper.queue.checkThreads=true} reports an insert from the supplier with an
+     * {@link IllegalStateException}.
      *
      * @return how many elements were inserted
      * @throws IllegalArgumentException if {@code limit} is negative

@@ -251,7 +251,7 @@ public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
         Objects.requireNonNull(consumer, "consumer is null");
         checkLimit(limit);
         if (ThreadRoleCheck.ENABLED) {
-            consumerCheck.check();
+            consumerCheck.enter();
         }
         Object[] buffer = this.buffer;
         long index = plainConsumerIndex();
@@ -275,6 +275,9 @@ public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
             // producer that registered while this call ran may have missed the freed slots;
             // its first park is bounded by AbstractLockFreeQueue.UNFENCED_PARK_NANOS.
             signalNotFull(index - start); // up to one waiting producer per freed slot
+            if (ThreadRoleCheck.ENABLED) {
+                consumerCheck.exit();
+            }
         }
         return n;
     }

@@ -178,20 +178,26 @@ public final class MpscLinkedQueue<E> extends LinkedQueuePad2<E> {
         Objects.requireNonNull(consumer, "consumer is null");
         checkLimit(limit);
         if (ThreadRoleCheck.ENABLED) {
-            consumerCheck.check();
+            consumerCheck.enter();
         }
         LinkedNode<E> h = plainHead(); // plain: only the consumer writes head
         int n = 0;
         LinkedNode<E> next;
-        while (n < limit && (next = firstNode(h)) != null) {
-            E e = next.plainItem(); // plain: published by the acquired link
-            next.plainItem(null);   // plain: see poll
-            releaseHead(next);       // release: see poll
-            h.releaseSelfLink();     // see poll
-            h = next;
-            n++;
-            signalNotFull();
-            consumer.accept(e);
+        try {
+            while (n < limit && (next = firstNode(h)) != null) {
+                E e = next.plainItem(); // plain: published by the acquired link
+                next.plainItem(null);   // plain: see poll
+                releaseHead(next);       // release: see poll
+                h.releaseSelfLink();     // see poll
+                h = next;
+                n++;
+                signalNotFull();
+                consumer.accept(e);
+            }
+        } finally {
+            if (ThreadRoleCheck.ENABLED) {
+                consumerCheck.exit();
+            }
         }
         return n;
     }

@@ -124,7 +124,7 @@ public final class SpmcArrayQueue<E> extends AbstractArrayQueue<E> {
         Objects.requireNonNull(supplier, "supplier is null");
         checkLimit(limit);
         if (ThreadRoleCheck.ENABLED) {
-            producerCheck.check();
+            producerCheck.enter();
         }
         Object[] buffer = this.buffer;
         long index = plainProducerIndex();
@@ -139,6 +139,9 @@ public final class SpmcArrayQueue<E> extends AbstractArrayQueue<E> {
             // Also when the supplier throws: the elements already in must wake consumers, up
             // to one per element.
             signalNotEmpty(n);
+            if (ThreadRoleCheck.ENABLED) {
+                producerCheck.exit();
+            }
         }
         return n;
     }

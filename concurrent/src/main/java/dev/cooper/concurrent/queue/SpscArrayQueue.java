@@ -123,7 +123,7 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
         Objects.requireNonNull(supplier, "supplier is null");
         checkLimit(limit);
         if (ThreadRoleCheck.ENABLED) {
-            producerCheck.check();
+            producerCheck.enter();
         }
         Object[] buffer = this.buffer;
         long index = plainProducerIndex();
@@ -138,6 +138,9 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
             // Also when the supplier throws: the elements already in must wake a consumer.
             if (n > 0) {
                 signalNotEmpty();
+            }
+            if (ThreadRoleCheck.ENABLED) {
+                producerCheck.exit();
             }
         }
         return n;
@@ -196,7 +199,7 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
         Objects.requireNonNull(consumer, "consumer is null");
         checkLimit(limit);
         if (ThreadRoleCheck.ENABLED) {
-            consumerCheck.check();
+            consumerCheck.enter();
         }
         Object[] buffer = this.buffer;
         long index = plainConsumerIndex();
@@ -218,6 +221,9 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
             // a long consumer callback delays it, as the javadoc says.
             if (n > 0) {
                 signalNotFull();
+            }
+            if (ThreadRoleCheck.ENABLED) {
+                consumerCheck.exit();
             }
         }
         return n;

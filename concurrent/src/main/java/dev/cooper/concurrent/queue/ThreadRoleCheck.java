@@ -6,7 +6,9 @@ import java.lang.invoke.VarHandle;
 /**
  * The debug check behind {@code -Dcooper.queue.checkThreads=true}: remembers the thread that
  * holds a single-thread role (producer or consumer) of a queue and refuses another live one.
- * A role passes to a new thread once the old one has terminated.
+ * A role passes to a new thread once the old one has terminated. It also refuses a call of the
+ * role made from inside the role's own {@code drain} consumer or {@code fill} supplier, which
+ * {@link MessageQueue#drain} and {@link MessageQueue#fill} forbid.
  */
 final class ThreadRoleCheck {
     /** Read once; when false, callers' {@code if (ENABLED)} blocks are compiled away. */
@@ -15,6 +17,11 @@ final class ThreadRoleCheck {
     private final QueueKind kind;
     private final String role;
     private volatile Thread owner;
+    /**
+     * Whether the owner is inside a {@code drain} consumer or {@code fill} supplier of this
+     * role ({@link #enter}); plain: only the owner thread reads and writes it.
+     */
+    private boolean inCallback;
 
     private ThreadRoleCheck(QueueKind kind, String role) {
         this.kind = kind;
@@ -26,20 +33,38 @@ final class ThreadRoleCheck {
         return ENABLED ? new ThreadRoleCheck(kind, role) : null;
     }
 
-    /** Claims the role for the current thread, or throws if another live thread holds it. */
+    /**
+     * Claims the role for the current thread, or throws if another live thread holds it, or if
+     * this thread is inside a consumer or supplier of the role's batch call.
+     */
     void check() {
         Thread current = Thread.currentThread();
-        Thread o = owner;
-        while (o != current) {
+        for (Thread o = owner; o != current; o = owner) {
             if (o != null && o.isAlive()) {
                 throw new IllegalStateException(kind + " allows one " + role + " thread, but "
                         + current + " acted as " + role + " while " + o + " still holds the role");
             }
             if (OWNER.compareAndSet(this, o, current)) {
-                return;
+                break;
             }
-            o = owner;
         }
+        if (inCallback) {
+            String batch = role.equals("consumer") ? "drain's consumer" : "fill's supplier";
+            throw new IllegalStateException(kind + ": a " + role + " method was called from inside " + batch
+                    + " on the same queue, which MessageQueue." + (role.equals("consumer") ? "drain" : "fill")
+                    + " forbids");
+        }
+    }
+
+    /** {@link #check}, then marks the start of a batch call that runs a consumer or supplier. */
+    void enter() {
+        check();
+        inCallback = true;
+    }
+
+    /** Marks its end; call in a {@code finally}. */
+    void exit() {
+        inCallback = false;
     }
 
     private static final VarHandle OWNER;

@@ -38,6 +38,7 @@ final class RoleCheckProbe {
         List<String> report = new ArrayList<>();
         probe("producer", PRODUCER_CALLS, q, report);
         probe("consumer", CONSUMER_CALLS, q, report);
+        probeCallbacks(QueueKind.valueOf(args[0]), report);
         report.forEach(System.out::println);
     }
 
@@ -52,6 +53,8 @@ final class RoleCheckProbe {
             lines.add("consumer " + call.name() + " " + (kind.multiConsumer() ? "shared" : "refused"));
         }
         lines.add("consumer handed over");
+        lines.add("offer inside fill " + (kind.multiProducer() ? "not checked" : "refused, fill ended"));
+        lines.add("poll inside drain " + (kind.multiConsumer() ? "not checked" : "refused, drain ended"));
         return String.join(System.lineSeparator(), lines);
     }
 
@@ -75,6 +78,43 @@ final class RoleCheckProbe {
         release.countDown();
         holder.join();
         report.add(role + ("shared".equals(outcome(calls.get(0), q)) ? " handed over" : " kept by a dead thread"));
+    }
+
+    /**
+     * On a fresh queue, from one thread: an offer inside fill's supplier and a poll inside
+     * drain's consumer, which {@link MessageQueue} forbids. Tried only on the single role, which
+     * refuses them before they act; after the refusal the batch call has ended and a plain
+     * call of the role works again.
+     */
+    private static void probeCallbacks(QueueKind kind, List<String> report) {
+        MessageQueue<Integer> q = kind.create(16);
+        if (kind.multiProducer()) {
+            report.add("offer inside fill not checked");
+        } else {
+            report.add("offer inside fill " + refusal(() -> q.fill(() -> {
+                q.offer(9);
+                return 1;
+            }, 1), () -> q.offer(2)) + ", fill ended");
+        }
+        if (kind.multiConsumer()) {
+            report.add("poll inside drain not checked");
+        } else {
+            q.clear();
+            q.offer(1);
+            q.offer(2);
+            report.add("poll inside drain " + refusal(() -> q.drain(e -> q.poll(), 2), q::poll) + ", drain ended");
+        }
+    }
+
+    /** "refused" if {@code call} throws IllegalStateException and {@code after} then does not. */
+    private static String refusal(Runnable call, Runnable after) {
+        try {
+            call.run();
+            return "allowed";
+        } catch (IllegalStateException e) {
+            after.run();
+            return "refused";
+        }
     }
 
     private static String outcome(Call call, MessageQueue<Integer> q) {
