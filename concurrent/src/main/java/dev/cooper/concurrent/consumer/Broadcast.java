@@ -357,7 +357,8 @@ public final class Broadcast<T> extends BroadcastPad2 implements AutoCloseable {
          *
          * @throws ChannelClosedException if the broadcast is closed and this reader has
          *     received everything, or this reader was closed
-         * @throws InterruptedException if interrupted while waiting
+         * @throws InterruptedException if interrupted before or while waiting (also when a
+         *         message is ready, as {@code BlockingQueue.take} does); then nothing was received
          */
         public T receive() throws InterruptedException {
             T message = await(Long.MAX_VALUE);
@@ -372,7 +373,8 @@ public final class Broadcast<T> extends BroadcastPad2 implements AutoCloseable {
          *
          * @return null if the time passed, or the reader is {@linkplain #isDone() done}
          * @throws IllegalArgumentException if {@code timeout} is negative
-         * @throws InterruptedException if interrupted while waiting
+         * @throws InterruptedException if interrupted before or while waiting (also when a
+         *         message is ready, as {@code BlockingQueue.take} does); then nothing was received
          */
         public T poll(Duration timeout) throws InterruptedException {
             long nanos = Timeouts.toNanos(timeout);
@@ -426,6 +428,7 @@ public final class Broadcast<T> extends BroadcastPad2 implements AutoCloseable {
             long first = next;
             long last = Math.min(first + limit - 1, available(first + limit - 1));
             long n = first;
+            int handed = 0;
             try {
                 while (n <= last) {
                     // Acquire, then `left`: as in take.
@@ -434,15 +437,20 @@ public final class Broadcast<T> extends BroadcastPad2 implements AutoCloseable {
                         break;
                     }
                     next = ++n;
+                    handed++;
                     consumer.accept(message);
+                    // The consumer may have read this reader too (poll, receive, drain on the
+                    // same thread): go on from where it left it, never back over what it took.
+                    n = next;
                 }
             } finally {
                 // Also when the consumer throws: the messages handed over count as received.
-                if (n > first) {
-                    received(n - 1);
+                long done = Math.max(n, next);
+                if (done > first) {
+                    received(done - 1);
                 }
             }
-            return (int) (n - first);
+            return handed;
         }
 
         /**

@@ -181,4 +181,35 @@ class BroadcastDrainTest {
             }
         }
     }
+
+    /**
+     * A drain's consumer that also reads the same reader (on the same thread) takes messages
+     * out of the drain's range: the drain goes on after them, handing over none twice.
+     */
+    @ParameterizedTest
+    @EnumSource(Overflow.class)
+    void aDrainWhoseConsumerPollsTheSameReaderHandsOverNoMessageTwice(Overflow overflow) throws InterruptedException {
+        Broadcast<Integer> broadcast = Broadcast.create(8, overflow);
+        Broadcast.Reader<Integer> reader = broadcast.join();
+        for (int i = 0; i < 4; i++) {
+            broadcast.publish(i);
+        }
+        List<Integer> got = new ArrayList<>();
+        List<Integer> handed = new ArrayList<>();
+        int n = reader.drain(m -> {
+            handed.add(m);
+            got.add(m);
+            Integer extra = reader.poll();
+            if (extra != null) {
+                got.add(extra);
+            }
+        }, 10);
+        assertEquals(List.of(0, 1, 2, 3), got, overflow + ": every message once, in order");
+        assertEquals(List.of(0, 2), handed);
+        assertEquals(2, n, "the drain counts what it handed over");
+        assertNull(reader.poll());
+        for (int i = 4; i < 12; i++) {
+            assertTrue(broadcast.tryPublish(i), "every slot is free again: " + i);
+        }
+    }
 }
