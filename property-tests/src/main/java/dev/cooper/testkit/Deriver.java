@@ -209,7 +209,7 @@ final class Deriver {
         for (int i = 0; i < components.length; i++) {
             String name = components[i].getName();
             parameterTypes[i] = components[i].getType();
-            Gen<?> override = componentOverride(raw, name);
+            Gen<?> override = componentOverride(raw, name, parameterTypes[i], path);
             gens[i] = override != null ? override
                     : derive(components[i].getGenericType(), env, path.component(raw, name));
         }
@@ -224,12 +224,6 @@ final class Deriver {
             Object[] args = new Object[gens.length];
             for (int i = 0; i < gens.length; i++) {
                 args[i] = gens[i].generate(src);
-                Class<?> expected = Types.boxed(parameterTypes[i]);
-                if (args[i] != null && !expected.isInstance(args[i])) {
-                    // Only an override can do this: a derived generator makes the right type.
-                    throw new GenerationException("the generator for " + path.component(raw, components[i].getName()).text()
-                            + " made a " + args[i].getClass().getName() + ", not a " + expected.getName());
-                }
             }
             return constructor.newInstance(args);
         });
@@ -240,7 +234,7 @@ final class Deriver {
         Gen<?>[] gens = new Gen<?>[attributes.size()];
         for (int i = 0; i < gens.length; i++) {
             Types.Attribute attribute = attributes.get(i);
-            Gen<?> override = componentOverride(raw, attribute.name());
+            Gen<?> override = componentOverride(raw, attribute.name(), attribute.setter().getParameterTypes()[0], path);
             gens[i] = override != null ? override
                     : derive(attribute.type(), env, path.component(raw, attribute.name()));
             open(attribute.setter(), raw, path);
@@ -383,7 +377,29 @@ final class Deriver {
         return null;
     }
 
-    private Gen<?> componentOverride(Class<?> raw, String name) {
+    /**
+     * The {@link Derivation#withComponent} generator of {@code raw}'s component or attribute
+     * {@code name}, or null; checked to make values of {@code type}, so that an override of the
+     * wrong type is named, not left to fail in a reflective call.
+     */
+    private Gen<?> componentOverride(Class<?> raw, String name, Class<?> type, Path path) {
+        Gen<?> gen = findComponentOverride(raw, name);
+        if (gen == null) {
+            return null;
+        }
+        Class<?> expected = Types.boxed(type);
+        String where = path.component(raw, name).text();
+        return src -> {
+            Object value = gen.generate(src);
+            if (value != null && !expected.isInstance(value)) {
+                throw new GenerationException("the generator for " + where + " made a "
+                        + value.getClass().getName() + ", not a " + expected.getName());
+            }
+            return value;
+        };
+    }
+
+    private Gen<?> findComponentOverride(Class<?> raw, String name) {
         for (Class<?> c = raw; c != null; c = c.getSuperclass()) {
             Gen<?> gen = overrideOn(c, name);
             if (gen != null) {

@@ -32,14 +32,10 @@ final class Trial<T> {
             value = gen.generate(src);
         } catch (GenerationException e) {
             throw e;
-        } catch (StackOverflowError e) {
-            throw new GenerationException("the generator threw " + e, e);
-        } catch (VirtualMachineError e) {
-            throw e;
         } catch (RuntimeException | Error e) {
             // An Error too: an AssertionError from a constructor's invariant is a generation
             // problem of the test, not a failure of the property.
-            throw new GenerationException("the generator threw " + e, e);
+            throw new GenerationException("the generator threw " + rethrownIfFatal(e), e);
         }
         return test(src, value);
     }
@@ -55,12 +51,8 @@ final class Trial<T> {
             T value;
             try {
                 value = gen.generate(src);
-            } catch (StackOverflowError e) {
-                return new Run(src.choices(), src.spans(), null, new Run.Invalid(e));
-            } catch (VirtualMachineError e) {
-                throw e;
             } catch (RuntimeException | Error e) {
-                return new Run(src.choices(), src.spans(), null, new Run.Invalid(e));
+                return new Run(src.choices(), src.spans(), null, new Run.Invalid(rethrownIfFatal(e)));
             }
             last = test(src, value);
             if (!(last.outcome() instanceof Run.Passed)) {
@@ -78,6 +70,7 @@ final class Trial<T> {
         try {
             return gen.generate(Source.replay(run.choices()));
         } catch (RuntimeException | Error e) {
+            rethrownIfFatal(e);
             return run.value();
         }
     }
@@ -94,13 +87,21 @@ final class Trial<T> {
             CancellationException stop = new CancellationException("property interrupted: the check threw InterruptedException");
             stop.initCause(e);
             throw stop;
-        } catch (StackOverflowError e) {
-            outcome = new Run.Failed(e);
-        } catch (VirtualMachineError e) {
-            throw e;
         } catch (Throwable e) {
-            outcome = new Run.Failed(e);
+            outcome = new Run.Failed(rethrownIfFatal(e));
         }
         return new Run(src.choices(), src.spans(), value, outcome);
+    }
+
+    /**
+     * {@code e}, unless the JVM itself is failing ({@link VirtualMachineError} such as
+     * {@code OutOfMemoryError}), which is thrown on: no run can be judged then. A
+     * {@link StackOverflowError} is the code's own, an outcome like any other.
+     */
+    private static <X extends Throwable> X rethrownIfFatal(X e) {
+        if (e instanceof VirtualMachineError fatal && !(e instanceof StackOverflowError)) {
+            throw fatal;
+        }
+        return e;
     }
 }

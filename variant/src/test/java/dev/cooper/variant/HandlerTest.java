@@ -259,4 +259,19 @@ class HandlerTest {
         assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8), Samples.oneOfEach().stream().map(handler).toList());
         assertSame(Cases.of(Msg.class), ((Handler<Msg, Integer>) handler).cases());
     }
+
+    /**
+     * The branch is chosen per case (by tag), as Handler's javadoc says: a class implementing
+     * two non-sealed cases belongs to the first, and goes to its branch even where a pattern
+     * switch would match the second's.
+     */
+    @Test
+    void anObjectOfTwoNonSealedCasesGoesToTheFirstCasesBranch() {
+        Handler<CasesTest.Port, String> handler = Handler.builder(CasesTest.Port.class)
+                .on(CasesTest.Out.class, out -> "out")
+                .otherwise(port -> "other")
+                .build();
+        assertEquals("other", handler.apply(new CasesTest.Duplex()), "Duplex is an In first");
+        assertEquals("out", handler.apply(new CasesTest.Sink()));
+    }
 }

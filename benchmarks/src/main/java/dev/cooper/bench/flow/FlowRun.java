@@ -72,9 +72,11 @@ final class FlowRun {
                     produce(producer, count, deadline, log, queue, channel, sentCounts)));
         }
         for (Thread t : threads) {
-            while (!t.join(Duration.ofMillis(50))) {
+            // stats() reads every worker's counters: only for a progress line someone sees.
+            while (progress.live() && !t.join(Duration.ofMillis(50))) {
                 progress.update(target.name(), group.stats().handled(), total);
             }
+            t.join();
         }
         long sent = 0;
         for (int p = 0; p < producers; p++) {

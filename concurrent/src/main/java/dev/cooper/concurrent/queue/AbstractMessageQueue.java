@@ -95,6 +95,21 @@ abstract class AbstractMessageQueue<E> extends AbstractQueue<E> implements Messa
         return size() == 0;
     }
 
+    /**
+     * For the ring kinds' iterator removal: the slot of the element identical to {@code o}
+     * nearest before or at position {@code from} of the queue whose head is at slot
+     * {@code head} of {@code items}, or -1 (none, or {@code from < 0}).
+     */
+    static int nearestIdenticalSlot(Object[] items, int head, long from, Object o) {
+        for (long i = from; i >= 0; i--) {
+            int k = (int) ((head + i) % items.length);
+            if (items[k] == o) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
     static <T> T checkElement(T e) {
         return Objects.requireNonNull(e, "element is null");
     }

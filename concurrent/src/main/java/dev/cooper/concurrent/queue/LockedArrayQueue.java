@@ -317,12 +317,9 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
         lock.lock();
         try {
             int headRemovals = Math.floorMod(takeIndex - snapshotTake, items.length);
-            for (int i = Math.min(j - headRemovals, count - 1); i >= 0; i--) {
-                int k = takeIndex + i < items.length ? takeIndex + i : takeIndex + i - items.length;
-                if (items[k] == o) {
-                    removeAt(k);
-                    return;
-                }
+            int k = nearestIdenticalSlot(items, takeIndex, Math.min(j - headRemovals, count - 1), o);
+            if (k >= 0) {
+                removeAt(k);
             }
         } finally {
             lock.unlock();

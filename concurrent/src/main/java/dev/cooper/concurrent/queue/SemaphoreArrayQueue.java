@@ -427,13 +427,10 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
     private void removeReturned(Object o, int j, long snapshotTakes) {
         fullyLock();
         try {
-            long at = Math.min(j - (takeCount - snapshotTakes), putCount - takeCount - 1);
-            for (int i = (int) Math.max(at, -1); i >= 0; i--) {
-                int k = takeIndex + i < items.length ? takeIndex + i : takeIndex + i - items.length;
-                if (items[k] == o) {
-                    removeIfUnpromised(k);
-                    return;
-                }
+            long from = Math.min(j - (takeCount - snapshotTakes), putCount - takeCount - 1);
+            int k = nearestIdenticalSlot(items, takeIndex, from, o);
+            if (k >= 0) {
+                removeIfUnpromised(k);
             }
         } finally {
             fullyUnlock();
