@@ -16,7 +16,7 @@ import java.util.Set;
  * wrong and what is expected.
  */
 record FlowOptions(List<Target> targets, long messages, long warmup, int producers, int consumers,
-                   int capacity, Duration timeLimit, Path out, long seed, boolean sameJvm,
+                   int capacity, Duration timeLimit, Duration stallLimit, Path out, long seed, boolean sameJvm,
                    boolean emitResults, boolean progressOnStderr, boolean help) {
 
     static final String USAGE = """
@@ -43,6 +43,10 @@ record FlowOptions(List<Target> targets, long messages, long warmup, int produce
               --time-limit D     producers stop sending after D seconds; what they sent is
                                  still received and checked, and the table says how much
                                  of the target's messages that was (default 20)
+              --stall-limit D    a target that handles no message for D seconds while
+                                 some are still due has stalled: its producers are
+                                 interrupted, its group closed at once, and the stall
+                                 is reported as a violation (default 10)
               --out DIR          where to write the CSV, Markdown and PNG (default flow-results)
               --seed N           seed of the message mix (default 42)
               --same-jvm         run every target in this JVM, one after the other; by
@@ -67,6 +71,7 @@ record FlowOptions(List<Target> targets, long messages, long warmup, int produce
         int consumers = 2;
         int capacity = 1024;
         Duration timeLimit = Duration.ofSeconds(20);
+        Duration stallLimit = Duration.ofSeconds(10);
         Path out = Path.of("flow-results");
         long seed = 42;
         boolean sameJvm = false;
@@ -110,13 +115,14 @@ record FlowOptions(List<Target> targets, long messages, long warmup, int produce
                 case "consumers" -> consumers = (int) parseLong(name, value, 1);
                 case "capacity" -> capacity = parseCapacity(value);
                 case "time-limit" -> timeLimit = Duration.ofSeconds(parseLong(name, value, 1));
+                case "stall-limit" -> stallLimit = Duration.ofSeconds(parseLong(name, value, 1));
                 case "out" -> out = Path.of(value);
                 case "seed" -> seed = parseLong(name, value, Long.MIN_VALUE);
                 default -> throw new IllegalArgumentException("unknown option --" + name + " (see --help)");
             }
         }
         return new FlowOptions(List.copyOf(targets), messages, warmup, producers, consumers, capacity,
-                timeLimit, out, seed, sameJvm, emitResults, progressOnStderr, help);
+                timeLimit, stallLimit, out, seed, sameJvm, emitResults, progressOnStderr, help);
     }
 
     /**
@@ -126,7 +132,8 @@ record FlowOptions(List<Target> targets, long messages, long warmup, int produce
     List<String> forTarget(Target target, boolean liveProgress) {
         List<String> args = new ArrayList<>(List.of("--kinds", target.name(), "--messages", "" + messages,
                 "--warmup", "" + warmup, "--producers", "" + producers, "--consumers", "" + consumers,
-                "--capacity", "" + capacity, "--time-limit", "" + timeLimit.toSeconds(), "--seed", "" + seed,
+                "--capacity", "" + capacity, "--time-limit", "" + timeLimit.toSeconds(),
+                "--stall-limit", "" + stallLimit.toSeconds(), "--seed", "" + seed,
                 "--emit-results"));
         if (liveProgress) {
             args.add("--progress-on-stderr");

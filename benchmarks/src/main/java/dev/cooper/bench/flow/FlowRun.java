@@ -11,8 +11,10 @@ import dev.cooper.testkit.DeliveryReport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.IntFunction;
 
 /**
  * One target of the flow: producers stamp generated messages and put them into the target's
@@ -26,14 +28,26 @@ final class FlowRun {
     private final long messages;
     private final OrderFlow[] templates;
     private final Progress progress;
+    /** Makes the queue of a queue target, given the capacity; null for the channel. */
+    private final IntFunction<MessageQueue<OrderFlow>> queues;
 
     /** A run of {@code messages} messages (the measured count, or the warm-up's). */
     FlowRun(Target target, FlowOptions options, long messages, OrderFlow[] templates, Progress progress) {
+        this(target, options, messages, templates, progress, target.isChannel() ? null : target.kind()::create);
+    }
+
+    /**
+     * A run through the queues {@code queues} makes (given the capacity) instead of the target's
+     * kind: how a test puts a faulty queue under the flow.
+     */
+    FlowRun(Target target, FlowOptions options, long messages, OrderFlow[] templates, Progress progress,
+            IntFunction<MessageQueue<OrderFlow>> queues) {
         this.target = target;
         this.options = options;
         this.messages = messages;
         this.templates = templates;
         this.progress = progress;
+        this.queues = queues;
     }
 
     int producers() {
@@ -53,7 +67,7 @@ final class FlowRun {
                 m -> m.header().producer(), m -> m.header().seq());
         Lanes lanes = new Lanes(log, consumers);
 
-        MessageQueue<OrderFlow> queue = target.isChannel() ? null : target.kind().create(options.capacity());
+        MessageQueue<OrderFlow> queue = target.isChannel() ? null : queues.apply(options.capacity());
         Channel<OrderFlow> channel = target.isChannel() ? Channel.buffered(options.capacity()) : null;
         ConsumerGroupBuilder<OrderFlow> builder = ConsumerGroup.builder(OrderFlow.class)
                 .name("flow-" + target.name())
@@ -71,12 +85,29 @@ final class FlowRun {
             threads.add(Thread.ofPlatform().name("flow-producer-" + p).start(() ->
                     produce(producer, count, deadline, log, queue, channel, sentCounts)));
         }
+        StallWatch watch = new StallWatch(options.stallLimit());
+        long handled = 0;
+        waitForProducers:
         for (Thread t : threads) {
-            // stats() reads every worker's counters: only for a progress line someone sees.
-            while (progress.live() && !t.join(Duration.ofMillis(50))) {
-                progress.update(target.name(), group.stats().handled(), total);
+            // stats() reads every worker's counters: twice a second for the stall watch, more
+            // often only for a progress line someone sees.
+            while (!t.join(Duration.ofMillis(progress.live() ? 50 : 500))) {
+                handled = group.stats().handled();
+                progress.update(target.name(), handled, total);
+                if (watch.stalled(handled)) {
+                    break waitForProducers;
+                }
             }
-            t.join();
+        }
+        if (watch.hasStalled()) {
+            // The producers wait in put (or send): an interrupt stops them, and the message each
+            // was putting is not in the queue, nor in the log.
+            for (Thread t : threads) {
+                t.interrupt();
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
         }
         long sent = 0;
         for (int p = 0; p < producers; p++) {
@@ -85,12 +116,15 @@ final class FlowRun {
         if (channel != null) {
             channel.close();   // the group ends by itself once the channel is drained
         }
-        for (long handled; (handled = group.stats().handled()) < sent && !group.isTerminated(); ) {
+        while (!watch.hasStalled() && (handled = group.stats().handled()) < sent && !group.isTerminated()) {
             progress.update(target.name(), handled, total);
-            Thread.sleep(1);
+            if (!watch.stalled(handled)) {
+                Thread.sleep(1);
+            }
         }
         long end = System.nanoTime();
-        CloseReport<OrderFlow> report = group.close(Duration.ofSeconds(30));
+        // A stalled group may never drain: close it at once, and what it still holds is returned.
+        CloseReport<OrderFlow> report = watch.hasStalled() ? group.closeNow() : group.close(Duration.ofSeconds(30));
         progress.done();
 
         DeliveryReport<OrderFlow> delivery = log.check(DeliveryLog.Ordering.PER_PRODUCER);
@@ -103,10 +137,17 @@ final class FlowRun {
             violations++;
             first = first.isEmpty() ? "close report does not balance: " + report : first;
         }
+        if (watch.hasStalled()) {
+            // First, as it says why the run ended where it did; the delivery check says what was lost.
+            violations++;
+            first = String.format(Locale.ROOT, "stalled: no message handled for %d s, with %,d of the %,d sent "
+                    + "not handled%s", options.stallLimit().toSeconds(), sent - report.handled(), sent,
+                    first.isEmpty() ? "" : "; then " + first);
+        }
         // A run the time limit cut short checked only what was sent: the checks column says so.
         String checks = sent == total ? FlowResult.CHECKS
-                : String.format(java.util.Locale.ROOT, "%s, over the %,d of %,d messages sent before the time limit",
-                        FlowResult.CHECKS, sent, total);
+                : String.format(Locale.ROOT, "%s, over the %,d of %,d messages sent before the %s",
+                        FlowResult.CHECKS, sent, total, watch.hasStalled() ? "stall" : "time limit");
         return new FlowResult(target.name(), target.shape(), producers, consumers, sent,
                 (end - start) / 1e9, latency.percentile(0.50), latency.percentile(0.99),
                 latency.percentile(0.999), checks, violations, first);
@@ -123,12 +164,15 @@ final class FlowRun {
                 }
                 OrderFlow message = templates[(int) (seq * 31 + producer) & mask]
                         .withHeader(new OrderFlow.Header(producer, seq, System.nanoTime()));
-                log.sent(producer, seq, message);
                 if (queue != null) {
                     queue.put(message);
                 } else {
                     channel.send(message);
                 }
+                // After the put: a put that an interrupt (a stall) stopped sent nothing. The
+                // log's lanes are only read once every thread is joined, so a consumer may log
+                // its reception first.
+                log.sent(producer, seq, message);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -192,6 +236,37 @@ final class FlowRun {
         Lane(int id, LatencyHistogram histogram) {
             this.id = id;
             this.histogram = histogram;
+        }
+    }
+
+    /**
+     * Notices a run that stopped moving: the group's handled count has not changed for the
+     * stall limit. Read by the one thread that runs the flow.
+     */
+    private static final class StallWatch {
+        private final long limitNanos;
+        private long lastHandled = -1;
+        private long since;
+        private boolean stalled;
+
+        StallWatch(Duration limit) {
+            this.limitNanos = limit.toNanos();
+        }
+
+        /** Whether {@code handled}, the count read now, has stood still for the stall limit. */
+        boolean stalled(long handled) {
+            long now = System.nanoTime();
+            if (handled != lastHandled) {
+                lastHandled = handled;
+                since = now;
+            } else if (now - since >= limitNanos) {
+                stalled = true;
+            }
+            return stalled;
+        }
+
+        boolean hasStalled() {
+            return stalled;
         }
     }
 }

@@ -11,6 +11,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs one target of the flow in a JVM of its own, as JMH runs each benchmark in a fork: the
@@ -40,11 +42,23 @@ final class TargetJvm {
      * reported as a failed target, with its exit code and last lines of output.
      */
     static FlowResult run(Target target, FlowOptions options, boolean liveProgress) throws InterruptedException {
-        return run(target, command(target, options, liveProgress));
+        return run(target, command(target, options, liveProgress), longestRun(options));
     }
 
-    /** Runs {@code command} as {@code target}'s JVM and reads its result line. */
-    static FlowResult run(Target target, List<String> command) throws InterruptedException {
+    /**
+     * How long a target's JVM may take before it is stopped: twice (warm-up and measured run)
+     * the time limit and the stall limit, and five minutes for start-up, draining and checks. A
+     * target that stalls ends itself within its stall limit; this bounds what that cannot catch.
+     */
+    static Duration longestRun(FlowOptions options) {
+        return options.timeLimit().plus(options.stallLimit()).multipliedBy(2).plusMinutes(5);
+    }
+
+    /**
+     * Runs {@code command} as {@code target}'s JVM and reads its result line; a JVM still running
+     * after {@code longest} is destroyed and reported as a failed target.
+     */
+    static FlowResult run(Target target, List<String> command, Duration longest) throws InterruptedException {
         Process child;
         try {
             child = new ProcessBuilder(command).start();
@@ -53,6 +67,17 @@ final class TargetJvm {
         }
         Thread killChild = new Thread(child::destroyForcibly, "flow-target-jvm-reaper");
         Runtime.getRuntime().addShutdownHook(killChild);
+        AtomicBoolean overran = new AtomicBoolean();
+        Thread watchdog = Thread.ofVirtual().name("flow-target-jvm-watchdog").start(() -> {
+            try {
+                if (!child.waitFor(longest.toMillis(), TimeUnit.MILLISECONDS)) {
+                    overran.set(true);
+                    child.destroyForcibly();   // its output ends, and the reading below with it
+                }
+            } catch (InterruptedException e) {
+                // The run ended first.
+            }
+        });
         StderrTail stderr = new StderrTail(child.getErrorStream(), KEPT_LINES);
         Thread forwarder = Thread.ofPlatform().daemon().name("flow-target-stderr").start(stderr);
         try {
@@ -74,17 +99,20 @@ final class TargetJvm {
             }
             int code = child.waitFor();
             forwarder.join(Duration.ofSeconds(5));
-            if (result == null) {
+            if (result == null || overran.get()) {
                 other.addAll(stderr.lastLines());
                 while (other.size() > KEPT_LINES) {
                     other.removeFirst();
                 }
-                return FlowResult.failed(target, "the target's JVM exited with code " + code
-                        + " and no result; its last output: " + String.join(" / ", other));
+                String how = overran.get() ? "did not end within " + longest.toSeconds() + " s and was stopped"
+                        : "exited with code " + code + " and no result";
+                return FlowResult.failed(target, "the target's JVM " + how + "; its last output: "
+                        + String.join(" / ", other));
             }
             return result;
         } finally {
             // Interrupted or failed while reading: leave no child running.
+            watchdog.interrupt();
             child.destroyForcibly();
             try {
                 Runtime.getRuntime().removeShutdownHook(killChild);

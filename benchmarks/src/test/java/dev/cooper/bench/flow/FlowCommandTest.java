@@ -68,7 +68,7 @@ class FlowCommandTest {
         assertTrue(command.stream().anyMatch(a -> a.startsWith("-Xms")), command.toString());
         String flowArgs = String.join(" ", command.subList(command.indexOf("flow") + 1, command.size()));
         assertEquals("--kinds SPSC_ARRAY --messages 5000 --warmup 0 --producers 3 --consumers 4 --capacity 64"
-                + " --time-limit 7 --seed 9 --emit-results --progress-on-stderr", flowArgs);
+                + " --time-limit 7 --stall-limit 10 --seed 9 --emit-results --progress-on-stderr", flowArgs);
     }
 
     @Test
@@ -77,7 +77,7 @@ class FlowCommandTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
         FlowResult silent = TargetJvm.run(target, List.of(java, "-cp", System.getProperty("java.class.path"),
-                "dev.cooper.bench.Main", "flow", "--warmup", "-5"));
+                "dev.cooper.bench.Main", "flow", "--warmup", "-5"), Duration.ofMinutes(1));
         assertEquals("CHANNEL", silent.target());
         assertEquals(1, silent.violations());
         assertTrue(silent.firstViolation().startsWith("the target's JVM exited with code 2 and no result"),
@@ -87,7 +87,7 @@ class FlowCommandTest {
                 silent.firstViolation());
 
         String missingJava = Path.of(System.getProperty("java.io.tmpdir"), "cooper-no-such-jdk", "java").toString();
-        FlowResult unstartable = TargetJvm.run(target, List.of(missingJava));
+        FlowResult unstartable = TargetJvm.run(target, List.of(missingJava), Duration.ofMinutes(1));
         assertEquals(1, unstartable.violations());
         assertTrue(unstartable.firstViolation().startsWith("cannot start the target's JVM"),
                 unstartable.firstViolation());
@@ -124,7 +124,7 @@ class FlowCommandTest {
         assertEquals(0, code);
         String help = stdout.toString(StandardCharsets.UTF_8);
         for (String option : List.of("--kinds", "--messages", "--warmup", "--producers", "--consumers", "--capacity",
-                "--time-limit", "--out", "--seed", "--same-jvm", "--help")) {
+                "--time-limit", "--stall-limit", "--out", "--seed", "--same-jvm", "--help")) {
             assertTrue(help.contains(option), option + " in " + help);
         }
     }
@@ -139,6 +139,8 @@ class FlowCommandTest {
                 assertThrows(IllegalArgumentException.class, () -> FlowOptions.parse("--producers", "two")).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> FlowOptions.parse("--kinds", "FAST_QUEUE"))
                 .getMessage().startsWith("--kinds: unknown target 'FAST_QUEUE' (expected one of SPSC_ARRAY"));
+        assertEquals("--stall-limit: 0 (expected: >= 1)",
+                assertThrows(IllegalArgumentException.class, () -> FlowOptions.parse("--stall-limit", "0")).getMessage());
         assertEquals("--warmup: -1 (expected: >= 0)",
                 assertThrows(IllegalArgumentException.class, () -> FlowOptions.parse("--warmup", "-1")).getMessage());
         assertEquals("--capacity needs a value (see --help)",
@@ -173,7 +175,7 @@ class FlowCommandTest {
     @Test
     void aTargetStoppedByTheTimeLimitSaysSo(@TempDir Path out) throws Exception {
         FlowOptions.Target target = FlowOptions.Target.named("MPMC_ARRAY");
-        FlowOptions options = new FlowOptions(List.of(target), 1000, 0, 2, 2, 1024, Duration.ZERO, out, 42,
+        FlowOptions options = new FlowOptions(List.of(target), 1000, 0, 2, 2, 1024, Duration.ZERO, Duration.ofSeconds(10), out, 42,
                 true, false, false, false);
         OrderFlow[] templates = Gen.of(OrderFlow.class).samples(42, 16).toArray(OrderFlow[]::new);
         FlowResult result = new FlowRun(target, options, 1000, templates, new Progress(System.out, false)).run();
