@@ -93,7 +93,8 @@ public interface MessageQueue<E> extends BlockingQueue<E> {
      * calling thread, until the call writes it. The lock-based kinds call it while holding a
      * lock, and restrict it further (their classes say how). On a single-producer kind,
      * {@code -Dcooper.queue.checkThreads=true} reports an insert from the supplier with an
-     * {@link IllegalStateException}.
+     * {@link IllegalStateException}, and on a multi-producer array kind an insert, take or
+     * peek.
      *
      * @return how many elements were inserted
      * @throws IllegalArgumentException if {@code limit} is negative

@@ -111,6 +111,8 @@ public final class MpmcArrayQueue<E> extends AbstractArrayQueue<E> {
 
     /** The slots' sequence numbers; see the class comment for their meaning. */
     private final long[] sequences;
+    /** Debug check; null unless {@link ThreadRoleCheck#ENABLED}. */
+    private final FillClaimCheck fillCheck = FillClaimCheck.forKind(QueueKind.MPMC_ARRAY);
 
     /**
      * Creates an empty queue.
@@ -147,6 +149,9 @@ public final class MpmcArrayQueue<E> extends AbstractArrayQueue<E> {
     @Override
     public boolean offer(E e) {
         checkElement(e);
+        if (ThreadRoleCheck.ENABLED) {
+            fillCheck.check("offer");
+        }
         Object[] buffer = this.buffer;
         long[] sequences = this.sequences;
         int capacity = buffer.length;
@@ -189,6 +194,9 @@ public final class MpmcArrayQueue<E> extends AbstractArrayQueue<E> {
     public int fill(Supplier<? extends E> supplier, int limit) {
         Objects.requireNonNull(supplier, "supplier is null");
         checkLimit(limit);
+        if (ThreadRoleCheck.ENABLED) {
+            fillCheck.enter();
+        }
         Object[] buffer = this.buffer;
         long[] sequences = this.sequences;
         int n = 0;
@@ -242,6 +250,9 @@ public final class MpmcArrayQueue<E> extends AbstractArrayQueue<E> {
             // the claim was a CAS, so the handshake with a registering consumer is fenced
             // (decision 0002).
             signalNotEmpty(n);
+            if (ThreadRoleCheck.ENABLED) {
+                fillCheck.exit();
+            }
         }
         return n;
     }
@@ -277,6 +288,9 @@ public final class MpmcArrayQueue<E> extends AbstractArrayQueue<E> {
     /** Any thread. */
     @Override
     public E poll() {
+        if (ThreadRoleCheck.ENABLED) {
+            fillCheck.check("poll");
+        }
         Object[] buffer = this.buffer;
         long[] sequences = this.sequences;
         for (int round = 0; ; ) {
@@ -320,6 +334,9 @@ public final class MpmcArrayQueue<E> extends AbstractArrayQueue<E> {
     public int drain(Consumer<? super E> consumer, int limit) {
         Objects.requireNonNull(consumer, "consumer is null");
         checkLimit(limit);
+        if (ThreadRoleCheck.ENABLED) {
+            fillCheck.check("drain");
+        }
         Object[] buffer = this.buffer;
         long[] sequences = this.sequences;
         int n = 0;
@@ -425,6 +442,9 @@ public final class MpmcArrayQueue<E> extends AbstractArrayQueue<E> {
     /** Any thread: the head element at one moment, or null if the queue is empty. */
     @Override
     public E peek() {
+        if (ThreadRoleCheck.ENABLED) {
+            fillCheck.check("peek");
+        }
         Object[] buffer = this.buffer;
         long[] sequences = this.sequences;
         for (int round = 0; ; ) {

@@ -87,8 +87,9 @@ public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
      *   the consumer frees it.
      */
 
-    /** Debug role check; null unless {@link ThreadRoleCheck#ENABLED}. */
+    /** Debug checks; null unless {@link ThreadRoleCheck#ENABLED}. */
     private final ThreadRoleCheck consumerCheck = ThreadRoleCheck.forRole(QueueKind.MPSC_ARRAY, "consumer");
+    private final FillClaimCheck fillCheck = FillClaimCheck.forKind(QueueKind.MPSC_ARRAY);
 
     /**
      * Creates an empty queue.
@@ -109,6 +110,9 @@ public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
     @Override
     public boolean offer(E e) {
         checkElement(e);
+        if (ThreadRoleCheck.ENABLED) {
+            fillCheck.check("offer");
+        }
         Object[] buffer = this.buffer;
         // Acquire: pairs with the release of a producer that refreshed the limit, so the slots
         // freed by the consumer up to the index it read are visible as free here too.
@@ -148,6 +152,9 @@ public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
     public int fill(Supplier<? extends E> supplier, int limit) {
         Objects.requireNonNull(supplier, "supplier is null");
         checkLimit(limit);
+        if (ThreadRoleCheck.ENABLED) {
+            fillCheck.enter();
+        }
         Object[] buffer = this.buffer;
         int n = 0;
         try {
@@ -194,6 +201,9 @@ public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
             if (n > 0) {
                 signalNotEmpty();
             }
+            if (ThreadRoleCheck.ENABLED) {
+                fillCheck.exit();
+            }
         }
         return n;
     }
@@ -222,6 +232,7 @@ public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
     public E poll() {
         if (ThreadRoleCheck.ENABLED) {
             consumerCheck.check();
+            fillCheck.check("poll");
         }
         Object[] buffer = this.buffer;
         // Plain: only this thread writes the consumer index.
@@ -251,6 +262,7 @@ public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
         Objects.requireNonNull(consumer, "consumer is null");
         checkLimit(limit);
         if (ThreadRoleCheck.ENABLED) {
+            fillCheck.check("drain");
             consumerCheck.enter();
         }
         Object[] buffer = this.buffer;
@@ -287,6 +299,7 @@ public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
     public E peek() {
         if (ThreadRoleCheck.ENABLED) {
             consumerCheck.check();
+            fillCheck.check("peek");
         }
         Object[] buffer = this.buffer;
         long index = plainConsumerIndex();

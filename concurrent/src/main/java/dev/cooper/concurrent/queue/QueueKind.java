@@ -19,7 +19,10 @@ import java.util.function.IntFunction;
  * (single-consumer) kind throws {@link IllegalStateException} when a second thread uses the
  * producer (consumer) role while the first is still alive. It cannot see the happens-before
  * edge of a legal hand-over, so it also refuses one between two live threads (workers of a
- * pool taking turns): use it where each role has one thread for its life. Off by default, and
+ * pool taking turns): use it where each role has one thread for its life. It also refuses the
+ * calls from inside a {@code drain} consumer or {@code fill} supplier that {@link MessageQueue}
+ * forbids, where they would break the queue or wait for ever: on the single roles, and in the
+ * {@code fill} of {@link #MPSC_ARRAY} and {@link #MPMC_ARRAY}. Off by default, and
  * then it costs nothing: the check sits behind a {@code static final} flag the JIT folds away.
  */
 public enum QueueKind {
