@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Runs one JMH fork of each configuration per round, the configurations one after the other
-# and the rounds one after the other, so that forks compared with each other ran minutes
-# apart at most. On a machine whose speed changes between forks (RESULTS.md, "The VM's two
-# states"), JMH's own -f N runs all forks of one configuration before the next, and a state
-# change between them reads as a difference between the configurations.
+# Runs one JMH fork of each configuration per round (in the given order in odd rounds,
+# reversed in even ones), the rounds one after the other, so that forks compared with each
+# other ran minutes apart at most. On a machine whose speed changes between forks (RESULTS.md,
+# "The VM's two states"), JMH's own -f N runs all forks of one configuration before the next,
+# and a state change between them reads as a difference between the configurations.
 #
 # usage: benchmarks/paired-rounds.sh [-n ROUNDS] [-m METRIC] [-o DIR] LABEL 'JAR ARGS' [LABEL 'JAR ARGS']...
 #   ROUNDS  rounds to run (default 6)
@@ -52,8 +52,21 @@ score() {
 
 results="$dir/rounds.tsv"
 : > "$results"
+# Odd rounds run the configurations in the order given, even rounds in reverse, so that no
+# configuration always runs first (or right after the same neighbour) in its round.
+forward=()
+for ((i = 1; i <= $#; i += 2)); do
+  forward+=("$i")
+done
 for round in $(seq 1 "$rounds"); do
-  for ((i = 1; i <= $#; i += 2)); do
+  order=("${forward[@]}")
+  if ((round % 2 == 0)); then
+    order=()
+    for ((k = ${#forward[@]} - 1; k >= 0; k--)); do
+      order+=("${forward[k]}")
+    done
+  fi
+  for i in "${order[@]}"; do
     label=${!i}
     j=$((i + 1))
     read -r -a args <<< "${!j}"

@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * on every channel and be woken), {@code 16} lets most selects find a message at once. The
  * JDK has no select, so there is no JDK row. Each library's select is written as its
  * documentation shows: cooper's {@code Select} is built once and run for every message, jox's
- * clauses are made anew for every select (see {@link SelectSide}).
+ * clauses are made anew for every select ({@code jox}); {@code joxReused} makes jox's
+ * immutable clauses once, as cooper's {@code Select} is (see {@link SelectSide}).
  *
  * <p>Threads and batching as in {@link ChannelPingPong}. With two cores and up to five
  * virtual threads, the producers mostly wait their turn: this measures the select path, not
@@ -40,7 +41,7 @@ public class ChannelSelect {
     /** Divisible by every {@code clauses} value, so each producer sends the same share. */
     static final int MESSAGES = 48_000;
 
-    @Param({"cooper", "jox"})
+    @Param({"cooper", "jox", "joxReused"})
     public String impl;
 
     @Param({"2", "4"})

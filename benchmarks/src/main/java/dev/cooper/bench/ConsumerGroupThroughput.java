@@ -7,6 +7,9 @@ import dev.cooper.concurrent.consumer.ConsumerGroupBuilder;
 import dev.cooper.concurrent.queue.MessageQueue;
 import dev.cooper.concurrent.queue.QueueKind;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -39,7 +42,13 @@ import org.openjdk.jmh.annotations.Warmup;
  *       .handler(switch ...)}, with the group's defaults (batches of 256; the worker blocks in
  *       {@code take()} when the queue is empty);</li>
  *   <li>{@code raw}: a thread looping {@code handle(queue.take())}, the plain consumer an
- *       application would write without the group.</li>
+ *       application would write without the group;</li>
+ *   <li>{@code rawBatch}: a thread taking batches of up to 256 as the group's worker does
+ *       ({@code queue.drain(handler, 256)}, or {@code channel.drainTo(list, 256)} and a loop
+ *       over the list), and blocking in {@code take()} ({@code receive()}) when there is none:
+ *       the hand-written loop that uses the same batch calls, so that {@code group} against
+ *       {@code rawBatch} is the group's own cost, and {@code raw} against {@code rawBatch}
+ *       what batching gains.</li>
  * </ul>
  * {@code threads} picks the consumer's thread kind for both: {@code virtual} (the group's
  * default) or {@code platform}. Since the queue is bounded, the producer cannot run more than
@@ -66,7 +75,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 2, jvmArgsPrepend = {FixedHeap.INITIAL, FixedHeap.MAXIMUM, FixedHeap.PRE_TOUCH})
 public class ConsumerGroupThroughput {
 
-    @Param({"group", "raw"})
+    @Param({"group", "raw", "rawBatch"})
     public String impl;
 
     @Param({"virtual"})
@@ -141,7 +150,8 @@ public class ConsumerGroupThroughput {
                         .start();
             }
             case "raw" -> rawConsumer = builder.name("raw-consumer").start(this::consumeRaw);
-            default -> throw new IllegalArgumentException("impl: " + impl + " (expected: group or raw)");
+            case "rawBatch" -> rawConsumer = builder.name("raw-batch-consumer").start(this::consumeRawBatches);
+            default -> throw new IllegalArgumentException("impl: " + impl + " (expected: group, raw or rawBatch)");
         }
     }
 
@@ -149,6 +159,32 @@ public class ConsumerGroupThroughput {
         try {
             while (true) {
                 sink.handle(queue != null ? queue.take() : channel.receive());
+            }
+        } catch (InterruptedException | ChannelClosedException e) {
+            // stop() asked the consumer to end.
+        }
+    }
+
+    /** The group worker's batch size. */
+    private static final int BATCH = 256;
+
+    private void consumeRawBatches() {
+        List<Msg4> batch = new ArrayList<>(BATCH);
+        Consumer<Msg4> handler = sink::handle; // made once, as the group's worker is
+        try {
+            while (true) {
+                if (queue != null) {
+                    if (queue.drain(handler, BATCH) == 0) {
+                        sink.handle(queue.take());
+                    }
+                } else if (channel.drainTo(batch, BATCH) == 0) {
+                    sink.handle(channel.receive());
+                } else {
+                    for (int i = 0, n = batch.size(); i < n; i++) {
+                        sink.handle(batch.get(i));
+                    }
+                    batch.clear();
+                }
             }
         } catch (InterruptedException | ChannelClosedException e) {
             // stop() asked the consumer to end.

@@ -17,7 +17,8 @@ interface SelectSide {
     Message selectReceive() throws InterruptedException;
 
     /**
-     * {@code channels} channels of the kind named {@code name} ({@code cooper} or {@code jox}), each with room
+     * {@code channels} channels of the kind named {@code name} ({@code cooper}; {@code jox}, its
+     * clauses made per select; or {@code joxReused}, its clauses made once), each with room
      * for {@code buffer} messages (0: rendezvous).
      *
      * @throws IllegalArgumentException for an unknown name or a bad count
@@ -31,8 +32,9 @@ interface SelectSide {
         }
         return switch (name) {
             case "cooper" -> cooper(channels, buffer);
-            case "jox" -> jox(channels, buffer);
-            default -> throw new IllegalArgumentException("select: " + name + " (expected: cooper or jox)");
+            case "jox" -> jox(channels, buffer, false);
+            case "joxReused" -> jox(channels, buffer, true);
+            default -> throw new IllegalArgumentException("select: " + name + " (expected: cooper, jox or joxReused)");
         };
     }
 
@@ -60,11 +62,14 @@ interface SelectSide {
         };
     }
 
-    private static SelectSide jox(int count, int buffer) {
+    private static SelectSide jox(int count, int buffer, boolean reuseClauses) {
         @SuppressWarnings("unchecked")
         Channel<Message>[] channels = new Channel[count];
+        @SuppressWarnings("unchecked")
+        SelectClause<Message>[] reused = new SelectClause[count];
         for (int i = 0; i < count; i++) {
             channels[i] = buffer == 0 ? Channel.newRendezvousChannel() : Channel.newBufferedChannel(buffer);
+            reused[i] = channels[i].receiveClause();
         }
         return new SelectSide() {
             @Override
@@ -74,6 +79,11 @@ interface SelectSide {
 
             @Override
             public Message selectReceive() throws InterruptedException {
+                if (reuseClauses) {
+                    // jox's clauses are immutable (softwaremill/jox#26; final fields only in
+                    // 1.0.1), so they may be made once, as cooper's Select is.
+                    return Select.select(reused);
+                }
                 // jox's clauses are made per select, as its documentation writes them.
                 @SuppressWarnings("unchecked")
                 SelectClause<Message>[] clauses = new SelectClause[channels.length];

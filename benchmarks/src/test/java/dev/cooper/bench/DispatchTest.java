@@ -26,6 +26,7 @@ class DispatchTest {
         ways.put("Cases.tag", d::byTag);
         ways.put("ClassValue", d::byClassValue);
         ways.put("Vavr Match", d::byVavrMatch);
+        ways.put("Vavr Match, hoisted", d::byVavrMatchHoisted);
         assertAgree(d.messages(), d::bySwitch, ways);
         assertEquals(d.patternSwitch(), d.vavrMatch(), "benchmark sums");
     }
@@ -41,6 +42,7 @@ class DispatchTest {
         ways.put("Cases.tag", d::byTag);
         ways.put("ClassValue", d::byClassValue);
         ways.put("Vavr Match", d::byVavrMatch);
+        ways.put("Vavr Match, hoisted", d::byVavrMatchHoisted);
         assertAgree(d.messages(), d::bySwitch, ways);
         assertEquals(d.patternSwitch(), d.handler(), "benchmark sums");
     }
@@ -56,6 +58,7 @@ class DispatchTest {
         ways.put("Cases.tag", d::byTag);
         ways.put("ClassValue", d::byClassValue);
         ways.put("Vavr Match", d::byVavrMatch);
+        ways.put("Vavr Match, hoisted", d::byVavrMatchHoisted);
         assertAgree(d.messages(), d::bySwitch, ways);
         assertEquals(d.patternSwitch(), d.casesTag(), "benchmark sums");
     }

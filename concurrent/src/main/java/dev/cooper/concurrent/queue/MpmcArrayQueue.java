@@ -67,8 +67,10 @@ public final class MpmcArrayQueue<E> extends AbstractArrayQueue<E> {
      * Batches. fill and drain claim a run of slots with one CAS on their index instead of one
      * per element, the batch claim of the LMAX Disruptor's multi-producer sequencer (the
      * "next(n)" claim; M. Thompson et al., 2011) carried over to Vyukov's slots. JCTools'
-     * MpmcArrayQueue (N. Wakart) claims slot by slot in its fill and drain; its MpscArrayQueue
-     * claims a batch against the cached consumer index. Here the run is the longest stretch
+     * MpmcArrayQueue (N. Wakart; 4.0.7) batch-claims in its fill and drain too, when the slot
+     * a fixed look-ahead step away is ready, and otherwise falls back to one slot at a time
+     * (its fillOneByOne/drainOneByOne); its MpscArrayQueue claims a batch against the cached
+     * consumer index. Here the run is the longest stretch
      * from the index whose sequences already say "free for i" (fill) or "holds i" (drain),
      * read before the CAS: such a slot can only change hands through a CAS that moves the
      * index past it, so a successful CAS from the index read makes the whole stretch the
