@@ -44,7 +44,7 @@ public class QueueThroughput extends QueueThroughputState {
         "jdk.ArrayBlockingQueue", "jdk.LinkedBlockingQueue", "jdk.ConcurrentLinkedQueue",
         "jdk.LinkedTransferQueue",
         "jctools.SpscArrayQueue", "jctools.MpscArrayQueue", "jctools.MpmcArrayQueue",
-        "jctools.MpscLinkedQueue", "jctools.unsafe.SpscArrayQueue",
+        "jctools.MpscLinkedQueue", "jctools.unsafe.SpscArrayQueue", "jctools.unsafe.MpmcArrayQueue",
         "agrona.OneToOneConcurrentArrayQueue", "agrona.ManyToOneConcurrentArrayQueue"
     })
     public String impl;

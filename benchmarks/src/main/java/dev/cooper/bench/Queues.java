@@ -26,7 +26,8 @@ import org.jctools.queues.varhandle.SpscVarHandleArrayQueue;
  * cooper is VarHandle-only, so the VarHandle build is the like-for-like baseline and is what
  * the plain names ({@code jctools.SpscArrayQueue}) select; the Unsafe {@code SpscArrayQueue},
  * the fastest queue on record on these machines, stays available as
- * {@code jctools.unsafe.SpscArrayQueue} to anchor the numbers.
+ * {@code jctools.unsafe.SpscArrayQueue} to anchor the numbers, and the Unsafe
+ * {@code MpmcArrayQueue} (JCTools' default artifact) as {@code jctools.unsafe.MpmcArrayQueue}.
  */
 final class Queues {
 
@@ -67,6 +68,7 @@ final class Queues {
             case "jctools.MpmcArrayQueue" -> new MpmcVarHandleArrayQueue<>(capacity);
             case "jctools.MpscLinkedQueue" -> new MpscLinkedVarHandleQueue<>();
             case "jctools.unsafe.SpscArrayQueue" -> new org.jctools.queues.SpscArrayQueue<>(capacity);
+            case "jctools.unsafe.MpmcArrayQueue" -> new org.jctools.queues.MpmcArrayQueue<>(capacity);
             default -> kind(name).create(capacity);
         };
     }
