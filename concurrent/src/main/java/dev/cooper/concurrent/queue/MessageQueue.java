@@ -79,7 +79,7 @@ public interface MessageQueue<E> extends BlockingQueue<E> {
      * supplied element is dropped; if it throws, nothing more is inserted and the exception
      * propagates. A single-producer kind may only call it from its producer thread. It does not
      * block, with one exception: on a multi-producer kind another producer may take the last
-     * room between the check and the insert, and {@code fill} then waits (spin, yield) until
+     * room between the check and the insert, and {@code fill} then waits (spin, yield, short parks) until
      * the element it already took from the supplier is in. A multi-producer kind may instead
      * reserve room for several elements before calling the supplier for them; if the supplier
      * then fails, it gives the unused room back, or, if another producer has meanwhile

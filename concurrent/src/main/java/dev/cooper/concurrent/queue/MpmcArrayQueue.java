@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * <p>Progress: a failed CAS in {@code offer} or {@code poll} means another thread completed
  * its own call. One window waits instead: a producer has claimed a slot but not yet published
  * its element (a few instructions), or a consumer has claimed one but not yet released it;
- * a consumer (producer) that needs that very slot waits for it (spin, then yield) rather than
+ * a consumer (producer) that needs that very slot waits for it (spin, yield, then short parks) rather than
  * report empty (full) while the indices say otherwise. A thread descheduled inside that window
  * delays the others at that slot until it runs again (as in Vyukov's queue and JCTools'
  * MpmcArrayQueue). {@code fill} and {@code drain} claim a run of slots with one CAS and

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * <p>Progress: {@code offer} is lock-free (a failed CAS means another producer got in). The
  * consumer's {@code poll}, {@code peek} and {@code drain} are wait-free except in one window:
  * a producer has claimed the head slot but not yet written its element (a few instructions);
- * the consumer then waits for that element (spin, then yield) rather than report a queue empty
+ * the consumer then waits for that element (spin, yield, then short parks) rather than report a queue empty
  * whose indices say otherwise. A producer descheduled inside that window delays the consumer
  * until it runs again; a producer in {@code fill} holds its claimed slots while it calls the
  * supplier, so there the window lasts as long as those calls. {@code put} and {@code take}

@@ -55,7 +55,7 @@ public final class MpscLinkedQueue<E> extends LinkedQueuePad2<E> {
      * is not linearizable (the producer's offer may already have returned, or a later
      * producer's offer may have completed). We wait for the link instead, as JCTools'
      * MpscLinkedQueue does; the wait is bounded by the producer's next two instructions
-     * unless it is descheduled, so it spins and then yields (Backoff), never parks.
+     * unless it is descheduled, so it spins, then yields, then parks briefly (Backoff).
      * Nodes are not reused. A consumed stub is linked to itself once the head has passed it
      * (see LinkedNode: a dead node still linked to live ones keeps them, and every younger
      * node, from the young collector once it has been promoted); readers that meet a

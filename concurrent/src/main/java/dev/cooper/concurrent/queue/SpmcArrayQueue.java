@@ -17,11 +17,11 @@ import java.util.function.Supplier;
  * another consumer got an element). The producer's {@code offer} and {@code fill} are
  * wait-free except in one window: a consumer has claimed the slot the producer needs next
  * (one lap back) but not yet cleared it (a few instructions); the producer then waits for it
- * (spin, then yield) rather than report a queue full whose indices say otherwise. A consumer
- * descheduled inside that window delays the producer until it runs again; a consumer in
- * {@code drain} clears its claimed slots one by one between calls of its consumer, so there
- * the window lasts as long as those calls. {@code put} and
- * {@code take} block (yield twice, then park). Memory consistency: actions in the producer
+ * (spin, yield, then short parks) rather than report a queue full whose indices say
+ * otherwise. A consumer descheduled inside that window delays the producer until it runs
+ * again; a consumer in {@code drain} clears its claimed slots one by one between calls of its
+ * consumer, so there the window lasts as long as those calls. {@code put} and {@code take}
+ * block (yield twice, then park). Memory consistency: actions in the producer
  * before it inserts an element happen-before actions in a consumer after it removes (or
  * peeks) that element.
  *
