@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,6 +48,15 @@ class BroadcastProperties {
     }
 
     static void run(BroadcastScenario s) throws InterruptedException {
+        run(s, ForwardingReader::new);
+    }
+
+    /**
+     * Runs {@code s} with each reader as {@code wrap} wraps it: {@code ForwardingReader::new} for
+     * the reader itself, a deliberately broken reader in the mutant tests.
+     */
+    static void run(BroadcastScenario s,
+            Function<Broadcast.Reader<Integer>, ? extends ForwardingReader<Integer>> wrap) throws InterruptedException {
         Broadcast<Integer> broadcast = Broadcast.create(s.capacity(), s.overflow());
         AtomicInteger begun = new AtomicInteger();
         AtomicInteger published = new AtomicInteger();
@@ -58,16 +68,17 @@ class BroadcastProperties {
             Seen mine = new Seen();
             seen.add(mine);
             // Readers that join at 0 join here, before the writer starts.
-            Broadcast.Reader<Integer> early = plan.joinAfter() == 0 ? broadcast.join() : null;
+            ForwardingReader<Integer> early = plan.joinAfter() == 0 ? wrap.apply(broadcast.join()) : null;
             threads.add(Thread.ofVirtual().name("reader-" + r).start(() -> TestThreads.guard(errors, () -> {
-                Broadcast.Reader<Integer> reader = early;
+                ForwardingReader<Integer> reader = early;
                 if (reader == null) {
                     while (published.get() < plan.joinAfter()) {
                         LockSupport.parkNanos(20_000);
                     }
                     mine.publishedBefore = published.get();
-                    reader = broadcast.join();
+                    Broadcast.Reader<Integer> joined = broadcast.join();
                     mine.begunAfter = begun.get();
+                    reader = wrap.apply(joined);
                 }
                 read(reader, plan, mine.got);
                 mine.dropped = reader.dropped();
@@ -104,7 +115,7 @@ class BroadcastProperties {
     }
 
     /** Reads the way the plan says until the reader is done or has received what it leaves after. */
-    private static void read(Broadcast.Reader<Integer> reader, BroadcastScenario.ReaderPlan plan, List<Integer> got)
+    private static void read(ForwardingReader<Integer> reader, BroadcastScenario.ReaderPlan plan, List<Integer> got)
             throws InterruptedException {
         int round = 0;
         while (got.size() != plan.leaveAfter()) {

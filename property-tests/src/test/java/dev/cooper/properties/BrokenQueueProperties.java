@@ -1,8 +1,6 @@
 package dev.cooper.properties;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cooper.concurrent.queue.MessageQueue;
 import dev.cooper.concurrent.queue.QueueKind;
@@ -11,15 +9,15 @@ import dev.cooper.testkit.Property;
 import dev.cooper.testkit.PropertyFailure;
 import dev.cooper.testkit.Schedule;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * The delivery property bites: a queue that breaks the order once in a while, or duplicates an
- * element, is caught by the same generator and runner as {@link QueueDeliveryProperties}, and
- * the failing schedule shrinks to a small one (the testkit's shrinking, each candidate rerun up
- * to 5 times since a thread interleaving may not come back at once).
+ * The delivery property bites: a queue that breaks the order once in a while, duplicates an
+ * element or loses one, is caught by the same generator and runner as
+ * {@link QueueDeliveryProperties}, and the failing schedule shrinks to a small one (the
+ * testkit's shrinking, each candidate rerun up to 5 times since a thread interleaving may not
+ * come back at once).
  */
 class BrokenQueueProperties {
 
@@ -34,32 +32,26 @@ class BrokenQueueProperties {
     @Test
     void queueThatSwapsTwoElementsIsCaughtWithASmallSchedule() {
         PropertyFailure failure = failure(SwappingQueue::new, QueueKind.MPMC_ARRAY);
-        assertSmall(failure, SwappingQueue.EVERY + 1);
-        assertTrue(failure.getCause().getMessage().contains("REORDERED  producer "),
-                failure.getMessage());
+        MutantAsserts.assertSmall(failure, shrunk(failure), SwappingQueue.EVERY + 1);
+        MutantAsserts.assertCaught(failure, "REORDERED  producer ");
     }
 
     @Test
     void queueThatDuplicatesAnElementIsCaughtWithASmallSchedule() {
         PropertyFailure failure = failure(DuplicatingQueue::new, QueueKind.LOCKED_ARRAY);
-        assertSmall(failure, DuplicatingQueue.EVERY);
-        assertTrue(failure.getCause().getMessage().contains("DUPLICATED producer "),
-                failure.getMessage());
+        MutantAsserts.assertSmall(failure, shrunk(failure), DuplicatingQueue.EVERY);
+        MutantAsserts.assertCaught(failure, "DUPLICATED producer ");
     }
 
-    /**
-     * From up to 3 producers, 3 consumers, 500 events and 8 pauses down to one producer and one
-     * consumer (all the bugs need), no pauses, and not many more events than the fewest that
-     * show the bug.
-     */
-    private static void assertSmall(PropertyFailure failure, int fewestEvents) {
-        Schedule<?> shrunk = ((DeliveryScenario) failure.shrunk()).schedule();
-        assertEquals(1, shrunk.producers(), failure.getMessage());
-        assertEquals(1, shrunk.consumers(), failure.getMessage());
-        assertEquals(List.of(), shrunk.pauses(), failure.getMessage());
-        int events = shrunk.messages().size();
-        assertTrue(events >= fewestEvents && events <= 2 * fewestEvents, failure.getMessage());
-        assertTrue(failure.getMessage().contains("replay with -Dcooper.seed=" + failure.seed()), failure.getMessage());
+    @Test
+    void queueThatLosesAnElementIsCaughtWithASmallSchedule() {
+        PropertyFailure failure = failure(LosingQueue::new, QueueKind.MPMC_LINKED);
+        MutantAsserts.assertSmall(failure, shrunk(failure), LosingQueue.EVERY);
+        MutantAsserts.assertCaught(failure, "LOST       producer ");
+    }
+
+    private static Schedule<?> shrunk(PropertyFailure failure) {
+        return ((DeliveryScenario) failure.shrunk()).schedule();
     }
 
     private static PropertyFailure failure(Function<MessageQueue<Envelope>, MessageQueue<Envelope>> broken,

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,12 +42,22 @@ class ChannelProperties {
     }
 
     static void run(ChannelScenario s) throws InterruptedException {
+        run(s, ForwardingChannel::new);
+    }
+
+    /**
+     * Runs {@code s} on the channel of its kind as {@code wrap} wraps it:
+     * {@code ForwardingChannel::new} for the channel itself, a deliberately broken channel in the
+     * mutant tests.
+     */
+    static void run(ChannelScenario s, Function<Channel<Envelope>, ? extends ForwardingChannel<Envelope>> wrap)
+            throws InterruptedException {
         Schedule<Event> schedule = s.schedule();
-        Channel<Envelope> channel = switch (s.kind()) {
+        ForwardingChannel<Envelope> channel = wrap.apply(switch (s.kind()) {
             case RENDEZVOUS -> Channel.rendezvous();
             case BUFFERED -> Channel.buffered(schedule.capacity());
             case UNBOUNDED -> Channel.unbounded();
-        };
+        });
         int returnedLane = schedule.consumers();
         DeliveryLog<Envelope> log = Envelope.log(schedule.producers(), schedule.consumers() + 1);
         AtomicInteger received = new AtomicInteger();
@@ -113,7 +124,7 @@ class ChannelProperties {
     }
 
     /** Sends {@code e} the way {@code mode} says; false if the channel was closed first (nothing sent). */
-    private static boolean send(Channel<Envelope> channel, ChannelScenario.SendMode mode, Envelope e)
+    private static boolean send(ForwardingChannel<Envelope> channel, ChannelScenario.SendMode mode, Envelope e)
             throws InterruptedException {
         try {
             switch (mode) {
@@ -140,8 +151,8 @@ class ChannelProperties {
     }
 
     /** Receives the way {@code mode} says until the channel is closed and drained. */
-    private static void receiveAll(Channel<Envelope> channel, ChannelScenario.ReceiveMode mode, Schedule.Pacer pacer,
-            Sink sink) throws InterruptedException {
+    private static void receiveAll(ForwardingChannel<Envelope> channel, ChannelScenario.ReceiveMode mode,
+            Schedule.Pacer pacer, Sink sink) throws InterruptedException {
         switch (mode) {
             case BLOCKING -> {
                 try {

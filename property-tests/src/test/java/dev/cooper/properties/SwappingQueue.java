@@ -17,7 +17,6 @@ import java.util.function.Consumer;
 final class SwappingQueue<E> extends ForwardingQueue<E> {
 
     static final int EVERY = 20;
-    private static final long SECOND_WAIT_NANOS = 1_000_000;
     private static final long WAIT_NANOS = 10_000;
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -50,11 +49,7 @@ final class SwappingQueue<E> extends ForwardingQueue<E> {
             }
             armed |= ++removals % EVERY == 0;
             if (armed) {
-                E second = delegate.poll();
-                for (long end = System.nanoTime() + SECOND_WAIT_NANOS; second == null && System.nanoTime() - end < 0; ) {
-                    Thread.yield();
-                    second = delegate.poll();
-                }
+                E second = Briefly.poll(delegate::poll);
                 if (second != null) {
                     armed = false;
                     setAsideCount.incrementAndGet();
