@@ -10,11 +10,12 @@ final class Briefly {
     private Briefly() {
     }
 
-    /** What {@code attempt} gives, retried with yields for up to a millisecond while it gives null. */
+    /** What {@code attempt} gives, retried with back-off for up to a millisecond while it gives null. */
     static <E> E poll(Supplier<E> attempt) {
         E e = attempt.get();
-        for (long end = System.nanoTime() + WAIT_NANOS; e == null && System.nanoTime() - end < 0; ) {
-            Thread.yield();
+        long end = System.nanoTime() + WAIT_NANOS;
+        for (int round = 0; e == null && System.nanoTime() - end < 0; round++) {
+            TestThreads.backOff(round);
             e = attempt.get();
         }
         return e;

@@ -5,7 +5,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A deliberately broken queue: every {@link #EVERY}-th element inserted goes in twice (the copy
- * waits for room). Every insertion goes through {@link #offer(Object)}.
+ * waits for room, unless the thread is interrupted meanwhile). Every insertion goes through
+ * {@link #offer(Object)}.
  */
 final class DuplicatingQueue<E> extends OfferingQueue<E> {
 
@@ -23,8 +24,8 @@ final class DuplicatingQueue<E> extends OfferingQueue<E> {
             return false;
         }
         if (inserted.incrementAndGet() % EVERY == 0) {
-            while (!delegate.offer(e)) {
-                Thread.yield();
+            for (int round = 0; !delegate.offer(e) && !Thread.currentThread().isInterrupted(); round++) {
+                TestThreads.backOff(round);
             }
         }
         return true;

@@ -7,7 +7,10 @@ import java.util.function.Supplier;
 /**
  * A {@link ForwardingQueue} whose every insertion goes through {@link #offer(Object)}: a timed
  * offer, {@code put} and {@code fill} retry it, so that a queue broken on insertion overrides that
- * one method. The retries yield rather than park; these queues are for the mutant tests only.
+ * one method. The retries back off as the properties' threads do ({@link TestThreads#backOff}),
+ * parking after a few yields: yielding alone let virtual producers that waited for room keep
+ * the carriers from the consumers, and a shrink of the duplicating mutant ran into the test's
+ * timeout.
  */
 abstract class OfferingQueue<E> extends ForwardingQueue<E> {
 
@@ -21,14 +24,14 @@ abstract class OfferingQueue<E> extends ForwardingQueue<E> {
     @Override
     public boolean offer(E e, long timeout, TimeUnit unit) throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
-        while (!offer(e)) {
+        for (int round = 0; !offer(e); round++) {
             if (Thread.interrupted()) {
                 throw new InterruptedException();
             }
             if (System.nanoTime() - deadline >= 0) {
                 return false;
             }
-            Thread.yield();
+            TestThreads.backOff(round);
         }
         return true;
     }
@@ -43,8 +46,8 @@ abstract class OfferingQueue<E> extends ForwardingQueue<E> {
         int n = 0;
         while (n < limit && delegate.remainingCapacity() > 0) {
             E e = supplier.get();
-            while (!offer(e)) {
-                Thread.yield();
+            for (int round = 0; !offer(e); round++) {
+                TestThreads.backOff(round);
             }
             n++;
         }
