@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * then, or loses one on {@code cancel()}, is caught by the same generator and runner as
  * {@link ChannelProperties}, each candidate of the shrinking rerun up to 5 times. The receiving
  * mutants shrink to one sender and one receiver, most often with 20 to 22 events, but not
- * always: a run whose shrinking spent its 2,000 steps on the events' values still sent 426.
+ * always: a run whose shrinking spent its 2,000 steps on the events' values still sent 426,
+ * and a failing run whose reruns all passed was not shrunk at all.
  */
 class BrokenChannelProperties {
 
@@ -52,7 +53,15 @@ class BrokenChannelProperties {
         MutantAsserts.assertCaught(failure, "LOST       producer ");
     }
 
+    /**
+     * When the failure was shrunk at all: a failing run whose reruns all passed (which a
+     * fresh-clone CI run once saw, seed -8941398563423157484, two senders) stays unshrunk, and
+     * then only the catch itself is checked.
+     */
     private static void assertOneOnEachSide(PropertyFailure failure) {
+        if (failure.shrinkSteps() == 0) {
+            return;
+        }
         assertEquals(1, shrunk(failure).schedule().producers(), failure.getMessage());
         assertEquals(1, shrunk(failure).schedule().consumers(), failure.getMessage());
     }
