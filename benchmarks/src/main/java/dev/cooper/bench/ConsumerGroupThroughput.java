@@ -145,6 +145,7 @@ public class ConsumerGroupThroughput {
                 ConsumerGroupBuilder<Msg4> b = ConsumerGroup.builder(Msg4.class);
                 group = (queue != null ? b.source(queue) : b.source(channel))
                         .workers(1)
+                        .batchSize(BATCH)
                         .threads(builder)
                         .handler(sink::handle)
                         .start();
@@ -165,7 +166,7 @@ public class ConsumerGroupThroughput {
         }
     }
 
-    /** The group worker's batch size. */
+    /** The batch size of the group's worker and of the {@code rawBatch} loop. */
     private static final int BATCH = 256;
 
     private void consumeRawBatches() {

@@ -323,8 +323,15 @@ public class Dispatch32 {
         return byClass.get(m.getClass()).applyAsInt(m);
     }
 
-    int byVavrMatch(Msg32 m) {
-        return Match(m).of(
+    /**
+     * Vavr's {@code Case}s for {@link Msg32}, made anew on each call. {@code byVavrMatch} calls it
+     * per message, which is the documented form ({@code Match(m).of(Case(...), ...)}) with
+     * its cases in one place; {@link #VAVR_CASES} calls it once: the {@code Case}s are
+     * immutable, and a user who minds the cost builds them once.
+     */
+    @SuppressWarnings("unchecked")
+    private static API.Match.Case<? extends Msg32, Integer>[] vavrCases() {
+        return new API.Match.Case[] {
                 Case($(instanceOf(Msg32.C0.class)), (Msg32.C0 c) -> c.value() + 0),
                 Case($(instanceOf(Msg32.C1.class)), (Msg32.C1 c) -> c.value() + 1),
                 Case($(instanceOf(Msg32.C2.class)), (Msg32.C2 c) -> c.value() + 2),
@@ -356,48 +363,15 @@ public class Dispatch32 {
                 Case($(instanceOf(Msg32.C28.class)), (Msg32.C28 c) -> c.value() + 28),
                 Case($(instanceOf(Msg32.C29.class)), (Msg32.C29 c) -> c.value() + 29),
                 Case($(instanceOf(Msg32.C30.class)), (Msg32.C30 c) -> c.value() + 30),
-                Case($(instanceOf(Msg32.C31.class)), (Msg32.C31 c) -> c.value() + 31));
+                Case($(instanceOf(Msg32.C31.class)), (Msg32.C31 c) -> c.value() + 31)
+        };
     }
 
-    /**
-     * Vavr's {@code Case}s are immutable: a user who minds the cost builds them once, as here,
-     * and matches against the same array every time.
-     */
-    @SuppressWarnings("unchecked")
-    private static final API.Match.Case<? extends Msg32, Integer>[] VAVR_CASES = new API.Match.Case[] {
-            Case($(instanceOf(Msg32.C0.class)), (Msg32.C0 c) -> c.value() + 0),
-            Case($(instanceOf(Msg32.C1.class)), (Msg32.C1 c) -> c.value() + 1),
-            Case($(instanceOf(Msg32.C2.class)), (Msg32.C2 c) -> c.value() + 2),
-            Case($(instanceOf(Msg32.C3.class)), (Msg32.C3 c) -> c.value() + 3),
-            Case($(instanceOf(Msg32.C4.class)), (Msg32.C4 c) -> c.value() + 4),
-            Case($(instanceOf(Msg32.C5.class)), (Msg32.C5 c) -> c.value() + 5),
-            Case($(instanceOf(Msg32.C6.class)), (Msg32.C6 c) -> c.value() + 6),
-            Case($(instanceOf(Msg32.C7.class)), (Msg32.C7 c) -> c.value() + 7),
-            Case($(instanceOf(Msg32.C8.class)), (Msg32.C8 c) -> c.value() + 8),
-            Case($(instanceOf(Msg32.C9.class)), (Msg32.C9 c) -> c.value() + 9),
-            Case($(instanceOf(Msg32.C10.class)), (Msg32.C10 c) -> c.value() + 10),
-            Case($(instanceOf(Msg32.C11.class)), (Msg32.C11 c) -> c.value() + 11),
-            Case($(instanceOf(Msg32.C12.class)), (Msg32.C12 c) -> c.value() + 12),
-            Case($(instanceOf(Msg32.C13.class)), (Msg32.C13 c) -> c.value() + 13),
-            Case($(instanceOf(Msg32.C14.class)), (Msg32.C14 c) -> c.value() + 14),
-            Case($(instanceOf(Msg32.C15.class)), (Msg32.C15 c) -> c.value() + 15),
-            Case($(instanceOf(Msg32.C16.class)), (Msg32.C16 c) -> c.value() + 16),
-            Case($(instanceOf(Msg32.C17.class)), (Msg32.C17 c) -> c.value() + 17),
-            Case($(instanceOf(Msg32.C18.class)), (Msg32.C18 c) -> c.value() + 18),
-            Case($(instanceOf(Msg32.C19.class)), (Msg32.C19 c) -> c.value() + 19),
-            Case($(instanceOf(Msg32.C20.class)), (Msg32.C20 c) -> c.value() + 20),
-            Case($(instanceOf(Msg32.C21.class)), (Msg32.C21 c) -> c.value() + 21),
-            Case($(instanceOf(Msg32.C22.class)), (Msg32.C22 c) -> c.value() + 22),
-            Case($(instanceOf(Msg32.C23.class)), (Msg32.C23 c) -> c.value() + 23),
-            Case($(instanceOf(Msg32.C24.class)), (Msg32.C24 c) -> c.value() + 24),
-            Case($(instanceOf(Msg32.C25.class)), (Msg32.C25 c) -> c.value() + 25),
-            Case($(instanceOf(Msg32.C26.class)), (Msg32.C26 c) -> c.value() + 26),
-            Case($(instanceOf(Msg32.C27.class)), (Msg32.C27 c) -> c.value() + 27),
-            Case($(instanceOf(Msg32.C28.class)), (Msg32.C28 c) -> c.value() + 28),
-            Case($(instanceOf(Msg32.C29.class)), (Msg32.C29 c) -> c.value() + 29),
-            Case($(instanceOf(Msg32.C30.class)), (Msg32.C30 c) -> c.value() + 30),
-            Case($(instanceOf(Msg32.C31.class)), (Msg32.C31 c) -> c.value() + 31)
-    };
+    private static final API.Match.Case<? extends Msg32, Integer>[] VAVR_CASES = vavrCases();
+
+    int byVavrMatch(Msg32 m) {
+        return Match(m).of(vavrCases());
+    }
 
     int byVavrMatchHoisted(Msg32 m) {
         return Match(m).of(VAVR_CASES);

@@ -127,25 +127,27 @@ public class Dispatch4 {
         return byClass.get(m.getClass()).applyAsInt(m);
     }
 
-    int byVavrMatch(Msg4 m) {
-        return Match(m).of(
+    /**
+     * Vavr's {@code Case}s for {@link Msg4}, made anew on each call. {@code byVavrMatch} calls it
+     * per message, which is the documented form ({@code Match(m).of(Case(...), ...)}) with
+     * its cases in one place; {@link #VAVR_CASES} calls it once: the {@code Case}s are
+     * immutable, and a user who minds the cost builds them once.
+     */
+    @SuppressWarnings("unchecked")
+    private static API.Match.Case<? extends Msg4, Integer>[] vavrCases() {
+        return new API.Match.Case[] {
                 Case($(instanceOf(Msg4.C0.class)), (Msg4.C0 c) -> c.value() + 0),
                 Case($(instanceOf(Msg4.C1.class)), (Msg4.C1 c) -> c.value() + 1),
                 Case($(instanceOf(Msg4.C2.class)), (Msg4.C2 c) -> c.value() + 2),
-                Case($(instanceOf(Msg4.C3.class)), (Msg4.C3 c) -> c.value() + 3));
+                Case($(instanceOf(Msg4.C3.class)), (Msg4.C3 c) -> c.value() + 3)
+        };
     }
 
-    /**
-     * Vavr's {@code Case}s are immutable: a user who minds the cost builds them once, as here,
-     * and matches against the same array every time.
-     */
-    @SuppressWarnings("unchecked")
-    private static final API.Match.Case<? extends Msg4, Integer>[] VAVR_CASES = new API.Match.Case[] {
-            Case($(instanceOf(Msg4.C0.class)), (Msg4.C0 c) -> c.value() + 0),
-            Case($(instanceOf(Msg4.C1.class)), (Msg4.C1 c) -> c.value() + 1),
-            Case($(instanceOf(Msg4.C2.class)), (Msg4.C2 c) -> c.value() + 2),
-            Case($(instanceOf(Msg4.C3.class)), (Msg4.C3 c) -> c.value() + 3)
-    };
+    private static final API.Match.Case<? extends Msg4, Integer>[] VAVR_CASES = vavrCases();
+
+    int byVavrMatch(Msg4 m) {
+        return Match(m).of(vavrCases());
+    }
 
     int byVavrMatchHoisted(Msg4 m) {
         return Match(m).of(VAVR_CASES);

@@ -155,8 +155,15 @@ public class Dispatch8 {
         return byClass.get(m.getClass()).applyAsInt(m);
     }
 
-    int byVavrMatch(Msg8 m) {
-        return Match(m).of(
+    /**
+     * Vavr's {@code Case}s for {@link Msg8}, made anew on each call. {@code byVavrMatch} calls it
+     * per message, which is the documented form ({@code Match(m).of(Case(...), ...)}) with
+     * its cases in one place; {@link #VAVR_CASES} calls it once: the {@code Case}s are
+     * immutable, and a user who minds the cost builds them once.
+     */
+    @SuppressWarnings("unchecked")
+    private static API.Match.Case<? extends Msg8, Integer>[] vavrCases() {
+        return new API.Match.Case[] {
                 Case($(instanceOf(Msg8.C0.class)), (Msg8.C0 c) -> c.value() + 0),
                 Case($(instanceOf(Msg8.C1.class)), (Msg8.C1 c) -> c.value() + 1),
                 Case($(instanceOf(Msg8.C2.class)), (Msg8.C2 c) -> c.value() + 2),
@@ -164,24 +171,15 @@ public class Dispatch8 {
                 Case($(instanceOf(Msg8.C4.class)), (Msg8.C4 c) -> c.value() + 4),
                 Case($(instanceOf(Msg8.C5.class)), (Msg8.C5 c) -> c.value() + 5),
                 Case($(instanceOf(Msg8.C6.class)), (Msg8.C6 c) -> c.value() + 6),
-                Case($(instanceOf(Msg8.C7.class)), (Msg8.C7 c) -> c.value() + 7));
+                Case($(instanceOf(Msg8.C7.class)), (Msg8.C7 c) -> c.value() + 7)
+        };
     }
 
-    /**
-     * Vavr's {@code Case}s are immutable: a user who minds the cost builds them once, as here,
-     * and matches against the same array every time.
-     */
-    @SuppressWarnings("unchecked")
-    private static final API.Match.Case<? extends Msg8, Integer>[] VAVR_CASES = new API.Match.Case[] {
-            Case($(instanceOf(Msg8.C0.class)), (Msg8.C0 c) -> c.value() + 0),
-            Case($(instanceOf(Msg8.C1.class)), (Msg8.C1 c) -> c.value() + 1),
-            Case($(instanceOf(Msg8.C2.class)), (Msg8.C2 c) -> c.value() + 2),
-            Case($(instanceOf(Msg8.C3.class)), (Msg8.C3 c) -> c.value() + 3),
-            Case($(instanceOf(Msg8.C4.class)), (Msg8.C4 c) -> c.value() + 4),
-            Case($(instanceOf(Msg8.C5.class)), (Msg8.C5 c) -> c.value() + 5),
-            Case($(instanceOf(Msg8.C6.class)), (Msg8.C6 c) -> c.value() + 6),
-            Case($(instanceOf(Msg8.C7.class)), (Msg8.C7 c) -> c.value() + 7)
-    };
+    private static final API.Match.Case<? extends Msg8, Integer>[] VAVR_CASES = vavrCases();
+
+    int byVavrMatch(Msg8 m) {
+        return Match(m).of(vavrCases());
+    }
 
     int byVavrMatchHoisted(Msg8 m) {
         return Match(m).of(VAVR_CASES);

@@ -14,7 +14,7 @@ import java.util.concurrent.locks.LockSupport;
  * callback, holding the slots it claimed), and a virtual thread's {@code Thread.yield} may
  * mount the same thread again at once. With as many waiters as carriers, yielding alone
  * starved the thread they waited for: an {@code MPMC_ARRAY} fed by two virtual producers
- * moved nothing for seconds (VirtualThreadProgressTest).
+ * moved 21 of 400 elements in a minute (VirtualThreadProgressTest).
  */
 final class Backoff {
     /** Spinning on a single CPU only delays the thread we are waiting for. */

@@ -231,8 +231,8 @@ public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
     @Override
     public E poll() {
         if (ThreadRoleCheck.ENABLED) {
+            fillCheck.check("poll"); // first: a refused call must not take the consumer role
             consumerCheck.check();
-            fillCheck.check("poll");
         }
         Object[] buffer = this.buffer;
         // Plain: only this thread writes the consumer index.
@@ -298,8 +298,8 @@ public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
     @Override
     public E peek() {
         if (ThreadRoleCheck.ENABLED) {
+            fillCheck.check("peek"); // first: a refused call must not take the consumer role
             consumerCheck.check();
-            fillCheck.check("peek");
         }
         Object[] buffer = this.buffer;
         long index = plainConsumerIndex();

@@ -56,6 +56,9 @@ final class RoleCheckProbe {
         lines.add("offer inside fill " + (kind.multiProducer() && !claimsBeforeSupplying(kind)
                 ? "not checked" : "refused, fill ended"));
         lines.add("peek inside fill " + (claimsBeforeSupplying(kind) ? "refused, fill ended" : "not checked"));
+        if (claimsBeforeSupplying(kind)) {
+            lines.add("consumer role free after a producer's refused peek");
+        }
         lines.add("poll inside drain " + (kind.multiConsumer() ? "not checked" : "refused, drain ended"));
         return String.join(System.lineSeparator(), lines);
     }
@@ -97,7 +100,7 @@ final class RoleCheckProbe {
      * them before they act; after the refusal the batch call has ended and a plain call works
      * again. Without the check, the peek spins for ever.
      */
-    private static void probeCallbacks(QueueKind kind, List<String> report) {
+    private static void probeCallbacks(QueueKind kind, List<String> report) throws InterruptedException {
         MessageQueue<Integer> q = kind.create(16);
         if (kind.multiProducer() && !claimsBeforeSupplying(kind)) {
             report.add("offer inside fill not checked");
@@ -113,6 +116,7 @@ final class RoleCheckProbe {
                 empty.peek();
                 return 1;
             }, 1), empty::peek) + ", fill ended");
+            report.add("consumer role " + roleAfterRefusedPeek(kind) + " after a producer's refused peek");
         } else {
             report.add("peek inside fill not checked");
         }
@@ -124,6 +128,37 @@ final class RoleCheckProbe {
             q.offer(2);
             report.add("poll inside drain " + refusal(() -> q.drain(e -> q.poll(), 2), q::poll) + ", drain ended");
         }
+    }
+
+    /**
+     * Whether a peek refused inside the fill of a producer thread, still alive, left the
+     * consumer role to this thread ("free") or took it ("taken"): the refusal must come before
+     * the single-consumer check claims the role.
+     */
+    private static String roleAfterRefusedPeek(QueueKind kind) throws InterruptedException {
+        MessageQueue<Integer> q = kind.create(16);
+        CountDownLatch refused = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread producer = Thread.ofPlatform().start(() -> {
+            try {
+                q.fill(() -> {
+                    q.peek();
+                    return 1;
+                }, 1);
+            } catch (IllegalStateException expected) {
+                refused.countDown();
+            }
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        refused.await();
+        String outcome = outcome(new Call("poll", MessageQueue::poll), q).equals("shared") ? "free" : "taken";
+        release.countDown();
+        producer.join();
+        return outcome;
     }
 
     /** "refused" if {@code call} throws IllegalStateException and {@code after} then does not. */

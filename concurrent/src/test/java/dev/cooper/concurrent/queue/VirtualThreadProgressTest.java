@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * a small queue, and the one consumer parks inside each {@code drain} callback (as a consumer
  * group's handler may), holding, on the kinds whose {@code drain} claims a run of slots, the
  * slots the producers need next. A producer that only yielded while it waited for such a slot
- * kept the carrier from the consumer: {@code MPMC_ARRAY} moved nothing for seconds.
+ * kept the carrier from the consumer: {@code MPMC_ARRAY} moved 21 of 400 elements in a minute.
  */
 class VirtualThreadProgressTest {
     private static final int PER_PRODUCER = 200;
