@@ -1,6 +1,8 @@
 package dev.cooper.concurrent.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,7 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * What the four lock-free array kinds share beyond the contract: the capacity rounded up to a
  * power of two within a limit, and an iterator bounded by the indices present at its
- * creation. Each kind's own races are in its own test class.
+ * creation; and what the two single-consumer ones share: a {@code drain} that gives room back
+ * in runs. Each kind's own races are in its own test class.
  */
 class ArrayQueueTest {
 
@@ -29,6 +32,13 @@ class ArrayQueueTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(names = {"SPSC_ARRAY", "MPSC_ARRAY", "SPMC_ARRAY", "MPMC_ARRAY"})
     @interface ArrayKinds {
+    }
+
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(names = {"SPSC_ARRAY", "MPSC_ARRAY"})
+    @interface SingleConsumerArrayKinds {
     }
 
     static Stream<Arguments> roundings() {
@@ -70,5 +80,52 @@ class ArrayQueueTest {
         // iterator reached its slot; 2 was present throughout and must be seen; 3 and 4 came
         // after the iterator's range was fixed.
         assertEquals(List.of(0, 2), seen);
+    }
+
+    /**
+     * A single consumer's {@code drain} hands elements on one by one but gives their room back
+     * a run at a time (a quarter of the ring): until a run is given back its elements still
+     * count, so {@code size()} and the room a producer finds agree at every point of the call.
+     */
+    @SingleConsumerArrayKinds
+    void drainGivesRoomBackInRunsOfAQuarterRing(QueueKind kind) {
+        MessageQueue<Integer> q = kind.create(16); // runs of 4
+        for (int i = 0; i < 16; i++) {
+            assertTrue(q.offer(i));
+        }
+        List<Integer> sizes = new ArrayList<>();
+        List<Boolean> roomSeen = new ArrayList<>();
+        assertEquals(10, q.drain(e -> {
+            sizes.add(q.size());
+            roomSeen.add(q.remainingCapacity() > 0);
+        }, 10));
+        assertEquals(List.of(16, 16, 16, 16, 12, 12, 12, 12, 8, 8), sizes);
+        assertEquals(List.of(false, false, false, false, true, true, true, true, true, true), roomSeen);
+        assertEquals(6, q.size()); // the partial run is given back when the call ends
+        for (int i = 16; i < 26; i++) {
+            assertTrue(q.offer(i));
+        }
+        assertFalse(q.offer(26));
+        for (int i = 10; i < 26; i++) {
+            assertEquals(i, q.poll());
+        }
+        assertNull(q.poll());
+    }
+
+    /** Inside a run, the ring is full to a producer until the run is given back. */
+    @SingleConsumerArrayKinds
+    void producerFindsRoomOnlyOnceARunIsGivenBack(QueueKind kind) {
+        MessageQueue<Integer> q = kind.create(16);
+        for (int i = 0; i < 16; i++) {
+            assertTrue(q.offer(i));
+        }
+        List<Boolean> offered = new ArrayList<>();
+        assertEquals(6, q.drain(e -> offered.add(q.offer(100 + e)), 6));
+        // While 0-3 are handed on the ring is full; their run is given back after 3 returns,
+        // so the offers made while 4 and 5 are handed on succeed.
+        assertEquals(List.of(false, false, false, false, true, true), offered);
+        List<Integer> rest = new ArrayList<>();
+        q.drainTo(rest);
+        assertEquals(List.of(6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 104, 105), rest);
     }
 }
