@@ -311,9 +311,9 @@ public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
             if (index != published) {
                 releaseConsumerIndex(index);
             }
-            // Removal here is a release store, not a CAS, so a
-            // producer that registered while this call ran may have missed the freed slots;
-            // its first park is bounded by AbstractLockFreeQueue.UNFENCED_PARK_NANOS.
+            // Removal here is a release store, not a CAS, so a producer that registered while
+            // this call ran may have missed the freed slots; its first park is bounded by
+            // AbstractLockFreeQueue.UNFENCED_PARK_NANOS.
             signalNotFull(index - start); // up to one waiting producer per freed slot
             if (ThreadRoleCheck.ENABLED) {
                 consumerCheck.exit();
