@@ -76,6 +76,14 @@ class DispatchTest {
         }
     }
 
+    @Test
+    void casesTagAgreesWithTheSwitchOnTheCaseOfEveryMessage() {
+        CaseTag d = new CaseTag();
+        d.setUp();
+        assertAgree(d.messages(), d::bySwitch, Map.of("Cases.tag", d::byTag));
+        assertEquals(d.patternSwitch(), d.casesTag(), "benchmark sums");
+    }
+
     private static <T> void assertAgree(T[] messages, ToIntFunction<T> expected, Map<String, ToIntFunction<T>> ways) {
         for (T m : messages) {
             int want = expected.applyAsInt(m);

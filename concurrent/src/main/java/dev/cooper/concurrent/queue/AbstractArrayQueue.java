@@ -267,13 +267,12 @@ abstract class AbstractArrayQueue<E> extends ArrayQueuePad2<E> {
     }
 
     /**
-     * How many slots the drain of a single-consumer ring of {@code length} slots frees before
-     * it publishes them to the producers: a quarter of the ring, at most 4096, at least one.
-     * Freeing in runs keeps producers that have caught up with the consumer off the cache lines
-     * it is reading (SpscArrayQueue's and MpscArrayQueue's algorithm notes).
+     * A quarter of a ring of {@code length} slots, at most 4096: how far SpscArrayQueue's
+     * producer probes ahead, and how many slots the single-consumer drains free before they
+     * publish them (SpscArrayQueue's and MpscArrayQueue's algorithm notes, decision 0028).
      */
-    static int freeRun(int length) {
-        return Math.max(1, Math.min(length / 4, 4096));
+    static int quarterRing(int length) {
+        return Math.min(length / 4, 4096);
     }
 
     /** The ring's length: the capacity asked for, rounded up to a power of two. */

@@ -63,9 +63,9 @@ public interface MessageQueue<E> extends BlockingQueue<E> {
      * {@code drain}, {@code drainTo}, {@code clear}, removal): several kinds keep their place
      * in the queue in local variables for the whole call, and a removal made inside it can
      * then lose elements, corrupt the queue or keep the call from returning. On a
-     * single-consumer kind it must not {@code peek} either: those kinds publish what the call
-     * removed in runs, so inside it {@code peek} sees a stale head (an element already handed
-     * on, or a freed slot it would wait on for ever). It may insert
+     * single-consumer kind it must not {@code peek} either: {@code SPSC_ARRAY} and
+     * {@code MPSC_ARRAY} publish what the call removed in runs, so inside it {@code peek} sees
+     * a stale head (an element already handed on, or a freed slot it would wait on for ever). It may insert
      * where the kind lets this thread produce. The lock-based kinds call it while holding a
      * lock, and restrict it further (their classes say how). On a single-consumer kind,
      * {@code -Dcooper.queue.checkThreads=true} reports such a call with an

@@ -109,7 +109,7 @@ public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
      */
     public MpscArrayQueue(int capacity) {
         super(capacity, true, false);
-        this.freeRun = freeRun(buffer.length);
+        this.freeRun = Math.max(1, quarterRing(buffer.length));
     }
 
     @Override

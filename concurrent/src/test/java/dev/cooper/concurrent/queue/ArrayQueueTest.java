@@ -112,6 +112,32 @@ class ArrayQueueTest {
         assertNull(q.poll());
     }
 
+    static Stream<Arguments> runLengths() {
+        // A quarter of the ring, at least one slot, at most 4096 slots.
+        int[][] capacityAndRun = {{1, 1}, {2, 1}, {16, 4}, {1 << 15, 4096}};
+        return Stream.of(QueueKind.SPSC_ARRAY, QueueKind.MPSC_ARRAY)
+                .flatMap(kind -> Stream.of(capacityAndRun).map(c -> Arguments.of(kind, c[0], c[1])));
+    }
+
+    /** How long a run is: what {@code size()} shows while each element is handed on. */
+    @ParameterizedTest(name = "{0} capacity {1}: runs of {2}")
+    @MethodSource("runLengths")
+    void aRunIsAQuarterRingBetweenOneAnd4096Slots(QueueKind kind, int capacity, int run) {
+        MessageQueue<Integer> q = kind.create(capacity);
+        for (int i = 0; i < capacity; i++) {
+            assertTrue(q.offer(i));
+        }
+        int handedOn = Math.min(capacity, 2 * run);
+        List<Integer> sizes = new ArrayList<>();
+        assertEquals(handedOn, q.drain(e -> sizes.add(q.size()), handedOn));
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 0; i < handedOn; i++) {
+            expected.add(capacity - i / run * run);
+        }
+        assertEquals(expected, sizes);
+        assertEquals(capacity - handedOn, q.size());
+    }
+
     /** Inside a run, the ring is full to a producer until the run is given back. */
     @SingleConsumerArrayKinds
     void producerFindsRoomOnlyOnceARunIsGivenBack(QueueKind kind) {

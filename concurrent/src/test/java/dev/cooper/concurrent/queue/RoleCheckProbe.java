@@ -59,7 +59,9 @@ final class RoleCheckProbe {
         if (claimsBeforeSupplying(kind)) {
             lines.add("consumer role free after a producer's refused peek");
         }
-        lines.add("poll inside drain " + (kind.multiConsumer() ? "not checked" : "refused, drain ended"));
+        for (String call : List.of("poll", "peek")) {
+            lines.add(call + " inside drain " + (kind.multiConsumer() ? "not checked" : "refused, drain ended"));
+        }
         return String.join(System.lineSeparator(), lines);
     }
 
@@ -95,7 +97,7 @@ final class RoleCheckProbe {
 
     /**
      * On a fresh queue, from one thread: an offer inside fill's supplier, a peek inside it, and
-     * a poll inside drain's consumer, which {@link MessageQueue} forbids. Tried only where the
+     * a poll and a peek inside drain's consumer, which {@link MessageQueue} forbids. Tried only where the
      * check covers them (a single role, or a fill that claims before it supplies), which refuses
      * them before they act; after the refusal the batch call has ended and a plain call works
      * again. Without the check, the peek spins for ever.
@@ -122,11 +124,15 @@ final class RoleCheckProbe {
         }
         if (kind.multiConsumer()) {
             report.add("poll inside drain not checked");
+            report.add("peek inside drain not checked");
         } else {
             q.clear();
             q.offer(1);
             q.offer(2);
             report.add("poll inside drain " + refusal(() -> q.drain(e -> q.poll(), 2), q::poll) + ", drain ended");
+            q.offer(3);
+            q.offer(4);
+            report.add("peek inside drain " + refusal(() -> q.drain(e -> q.peek(), 2), q::peek) + ", drain ended");
         }
     }
 
