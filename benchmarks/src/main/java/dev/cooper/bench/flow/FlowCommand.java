@@ -76,9 +76,14 @@ public final class FlowCommand {
                 ? warmUp(options, templates, progress, out) : List.of();
         List<FlowResult> results = new ArrayList<>();
         for (Target target : options.targets()) {
-            FlowResult result = options.sameJvm()
-                    ? new FlowRun(target, options, options.messages(), templates, progress).run()
-                    : TargetJvm.run(target, options, progress.live());
+            FlowResult result;
+            if (options.sameJvm()) {
+                result = new FlowRun(target, options, options.messages(), templates, progress).run();
+            } else {
+                progress.starting(target.name());
+                result = TargetJvm.run(target, options, progress.live());
+                progress.done();
+            }
             results.add(result);
             if (!progress.live()) {
                 out.printf(Locale.ROOT, "  %-16s %,14.0f msgs/s  %s%n", target.name(),

@@ -52,8 +52,21 @@ final class Progress {
         }
         lastDraw = now;
         int filled = total == 0 ? BAR : (int) Math.min(BAR, done * BAR / total);
-        String line = String.format(Locale.ROOT, "  %-16s [%s%s] %,d / %,d",
-                target, "#".repeat(filled), ".".repeat(BAR - filled), done, total);
+        draw(String.format(Locale.ROOT, "  %-16s [%s%s] %,d / %,d",
+                target, "#".repeat(filled), ".".repeat(BAR - filled), done, total));
+    }
+
+    /**
+     * Says that {@code target}'s own JVM is starting (it pre-touches its heap first, which takes
+     * seconds), until that JVM's progress line, drawn over it, takes its place.
+     */
+    void starting(String target) {
+        if (live) {
+            draw(String.format(Locale.ROOT, "  %-16s starting its JVM ...", target));
+        }
+    }
+
+    private void draw(String line) {
         out.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
         out.flush();
         lastWidth = line.length();
