@@ -38,7 +38,11 @@ public final class CaseConsumer<T> implements Consumer<T> {
         dispatcher.dispatch(message);
     }
 
-    /** The descriptor of the hierarchy this consumer covers. */
+    /**
+     * The descriptor of the hierarchy this consumer covers.
+     *
+     * @return the {@link Cases} of the sealed root
+     */
     public Cases<T> cases() {
         return cases;
     }
@@ -64,6 +68,10 @@ public final class CaseConsumer<T> implements Consumer<T> {
         /**
          * Registers a branch for {@code type} and every case below it.
          *
+         * @param <S> the type the branch covers
+         * @param type the root, a sealed type inside the hierarchy, or a case; not null
+         * @param branch the consumer run for messages of the cases below {@code type}; not null
+         * @return this builder
          * @throws IllegalArgumentException if {@code type} is neither the root, a sealed type
          *                                  inside the hierarchy, nor a case
          * @throws IllegalStateException    if {@code type} already has a branch
@@ -78,6 +86,8 @@ public final class CaseConsumer<T> implements Consumer<T> {
         /**
          * Registers the branch for every case that no {@code on} covers.
          *
+         * @param fallback the consumer run for messages of the uncovered cases; not null
+         * @return this builder
          * @throws IllegalStateException if a fallback is already set
          */
         @SuppressWarnings("unchecked")
@@ -90,6 +100,7 @@ public final class CaseConsumer<T> implements Consumer<T> {
         /**
          * Builds the consumer.
          *
+         * @return a new consumer with the branches registered so far
          * @throws MissingCasesException if a case has no branch and no fallback is set
          * @throws IllegalStateException if a case is below two registered types neither of which
          *                               is below the other

@@ -122,6 +122,9 @@ public final class Cases<T> {
     /**
      * The descriptor of the sealed hierarchy under {@code root}, computed on first use and cached.
      *
+     * @param <T> the root of the hierarchy
+     * @param root the class of the sealed root; not null
+     * @return the descriptor; the same instance for every call with the same {@code root}
      * @throws IllegalArgumentException if {@code root} is not a sealed interface or class (an enum
      *                                  is a leaf, not a root), or has no case: none of the
      *                                  classes it permits could be loaded
@@ -132,17 +135,29 @@ public final class Cases<T> {
         return (Cases<T>) CACHE.get(root);
     }
 
-    /** The sealed root this descriptor was built for. */
+    /**
+     * The sealed root this descriptor was built for.
+     *
+     * @return the class given to {@link #of(Class)}
+     */
     public Class<T> root() {
         return root;
     }
 
-    /** The number of leaf cases; tags run from 0 to {@code count() - 1}. */
+    /**
+     * The number of leaf cases; tags run from 0 to {@code count() - 1}.
+     *
+     * @return the number of cases; at least 1
+     */
     public int count() {
         return leaves.length;
     }
 
-    /** The leaf cases in tag order (depth-first, in {@code permits} order); unmodifiable. */
+    /**
+     * The leaf cases in tag order (depth-first, in {@code permits} order); unmodifiable.
+     *
+     * @return the case classes, the one at index {@code i} having tag {@code i}
+     */
     public List<Class<? extends T>> types() {
         return types;
     }
@@ -151,6 +166,8 @@ public final class Cases<T> {
      * The tag of {@code value}'s case: the index in {@link #types()} of the leaf its class is or
      * descends from. O(1), allocation-free once the class has been seen.
      *
+     * @param value an instance of a class in the hierarchy; not null
+     * @return the tag, in {@code 0..count()-1}
      * @throws NullPointerException     if {@code value} is null
      * @throws IllegalArgumentException if {@code value} is not in the hierarchy (possible only
      *                                  through unchecked or raw use)
@@ -166,6 +183,9 @@ public final class Cases<T> {
      * The tag that every instance of exactly {@code type} gets: the tag of {@code type} if it is a
      * leaf, or of the leaf it descends from.
      *
+     * @param type a case, or a class below one; not null
+     * @return the tag, in {@code 0..count()-1}
+     * @throws NullPointerException     if {@code type} is null
      * @throws IllegalArgumentException if {@code type} is a sealed type above cases (even one), or
      *                                  is not in the hierarchy
      */
@@ -182,7 +202,13 @@ public final class Cases<T> {
         return resolved.get(type);
     }
 
-    /** Whether {@code type} is one of the leaf cases listed by {@link #types()}. */
+    /**
+     * Whether {@code type} is one of the leaf cases listed by {@link #types()}.
+     *
+     * @param type any class; not null
+     * @return true for a case itself; false for any other class, even one below a case
+     * @throws NullPointerException if {@code type} is null
+     */
     public boolean isCase(Class<?> type) {
         Objects.requireNonNull(type, "type is null");
         int tag = exact.get(type);
@@ -192,6 +218,8 @@ public final class Cases<T> {
     /**
      * The leaf case with tag {@code tag}.
      *
+     * @param tag a tag, in {@code 0..count()-1}
+     * @return the class of that case
      * @throws IndexOutOfBoundsException if {@code tag} is not in {@code 0..count()-1}
      */
     public Class<? extends T> type(int tag) {
@@ -205,6 +233,8 @@ public final class Cases<T> {
     /**
      * The simple name of the leaf case with tag {@code tag}.
      *
+     * @param tag a tag, in {@code 0..count()-1}
+     * @return the {@link Class#getSimpleName() simple name} of that case's class
      * @throws IndexOutOfBoundsException if {@code tag} is not in {@code 0..count()-1}
      */
     public String name(int tag) {

@@ -66,6 +66,9 @@ public final class Handler<T, R> implements Function<T, R> {
      * Starts a handler over the sealed hierarchy under {@code root}; the first
      * {@link Start#on(Class, Function) on} fixes the result type.
      *
+     * @param <T> the sealed root
+     * @param root the class of the sealed root; not null
+     * @return the first stage of a builder, with no branch registered yet
      * @throws IllegalArgumentException if {@code root} is not a sealed interface or class
      */
     public static <T> Start<T> builder(Class<T> root) {
@@ -76,6 +79,9 @@ public final class Handler<T, R> implements Function<T, R> {
      * Starts a {@link CaseConsumer} over the sealed hierarchy under {@code root}: a handler whose
      * branches return nothing, with the same rules as {@link #builder(Class)}.
      *
+     * @param <T> the sealed root
+     * @param root the class of the sealed root; not null
+     * @return a builder of a {@link CaseConsumer}, with no branch registered yet
      * @throws IllegalArgumentException if {@code root} is not a sealed interface or class
      */
     public static <T> CaseConsumer.Builder<T> consumer(Class<T> root) {
@@ -96,6 +102,8 @@ public final class Handler<T, R> implements Function<T, R> {
      * the result or a {@code Failure} with the exception (fatal errors such as
      * {@code OutOfMemoryError} are rethrown, as {@link Try#of} does).
      *
+     * @param message the message to handle; not null
+     * @return {@code Success} of the branch's result, or {@code Failure} of what it threw
      * @throws NullPointerException if {@code message} is null (not captured: the branch never ran)
      * @throws IllegalArgumentException if {@code message} is not in the hierarchy, which only raw
      *         types let through (not captured either)
@@ -106,7 +114,11 @@ public final class Handler<T, R> implements Function<T, R> {
         return Try.of(() -> branch.apply(message));
     }
 
-    /** The descriptor of the hierarchy this handler covers. */
+    /**
+     * The descriptor of the hierarchy this handler covers.
+     *
+     * @return the {@link Cases} of the sealed root
+     */
     public Cases<T> cases() {
         return cases;
     }
@@ -134,6 +146,11 @@ public final class Handler<T, R> implements Function<T, R> {
          * the branch only throws, which infers {@code Object}), give it explicitly:
          * {@code Handler.builder(Msg.class).<Ping, Number>on(Ping.class, ping -> 1)}.
          *
+         * @param <S> the type the branch covers
+         * @param <R> the result type of the handler
+         * @param type the root, a sealed type inside the hierarchy, or a case; not null
+         * @param branch the function run for messages of the cases below {@code type}; not null
+         * @return a builder with the result type fixed and this branch registered
          * @throws IllegalArgumentException if {@code type} is neither the root, a sealed type
          *                                  inside the hierarchy, nor a case
          */
@@ -159,6 +176,10 @@ public final class Handler<T, R> implements Function<T, R> {
         /**
          * Registers a branch for {@code type} and every case below it.
          *
+         * @param <S> the type the branch covers
+         * @param type the root, a sealed type inside the hierarchy, or a case; not null
+         * @param branch the function run for messages of the cases below {@code type}; not null
+         * @return this builder
          * @throws IllegalArgumentException if {@code type} is neither the root, a sealed type
          *                                  inside the hierarchy, nor a case
          * @throws IllegalStateException    if {@code type} already has a branch
@@ -173,6 +194,8 @@ public final class Handler<T, R> implements Function<T, R> {
         /**
          * Registers the branch for every case that no {@code on} covers.
          *
+         * @param fallback the function run for messages of the uncovered cases; not null
+         * @return this builder
          * @throws IllegalStateException if a fallback is already set
          */
         @SuppressWarnings("unchecked")
@@ -185,6 +208,7 @@ public final class Handler<T, R> implements Function<T, R> {
         /**
          * Builds the handler.
          *
+         * @return a new handler with the branches registered so far
          * @throws MissingCasesException if a case has no branch and no fallback is set
          * @throws IllegalStateException if a case is below two registered types neither of which
          *                               is below the other
@@ -196,6 +220,7 @@ public final class Handler<T, R> implements Function<T, R> {
         /**
          * Builds a handler that is defined only for the cases a branch covers.
          *
+         * @return a new partial handler with the branches registered so far
          * @throws IllegalStateException if a fallback is set (the handler would be total: use
          *                               {@link #build()}), or a case is below two registered
          *                               types neither of which is below the other

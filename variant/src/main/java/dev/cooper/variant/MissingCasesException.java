@@ -11,7 +11,9 @@ import java.util.StringJoiner;
 public final class MissingCasesException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The sealed root of the handler that was being built. */
     private final Class<?> root;
+    /** The leaf cases no branch covers, in tag order; unmodifiable. */
     @SuppressWarnings("serial") // List.copyOf returns a serializable list of classes
     private final List<Class<?>> missing;
 
@@ -31,12 +33,20 @@ public final class MissingCasesException extends RuntimeException {
                 + " (add a branch for each, or for a sealed type above them, or otherwise(...))";
     }
 
-    /** The sealed root of the handler that was being built. */
+    /**
+     * The sealed root of the handler that was being built.
+     *
+     * @return the class of the root
+     */
     public Class<?> root() {
         return root;
     }
 
-    /** The leaf cases no branch covers, in tag order; unmodifiable. */
+    /**
+     * The leaf cases no branch covers, in tag order; unmodifiable.
+     *
+     * @return the missing cases; never empty
+     */
     public List<Class<?>> missing() {
         return missing;
     }

@@ -28,6 +28,9 @@ public final class PartialHandler<T, R> {
     /**
      * {@code Some} of the branch's result if {@code message}'s case has a branch (also when that
      * result is null), {@code None} otherwise.
+     *
+     * @param message the message to handle; not null
+     * @return the branch's result in an {@code Option}
      */
     public Option<R> applyOption(T message) {
         Objects.requireNonNull(message, "message is null");
@@ -35,13 +38,22 @@ public final class PartialHandler<T, R> {
         return branch == null ? Option.none() : Option.some(branch.apply(message));
     }
 
-    /** Whether {@code message}'s case has a branch. */
+    /**
+     * Whether {@code message}'s case has a branch.
+     *
+     * @param message the message to test; not null
+     * @return true if {@link #applyOption} would run a branch for it
+     */
     public boolean isDefinedAt(T message) {
         Objects.requireNonNull(message, "message is null");
         return branches[cases.tag(message)] != null;
     }
 
-    /** The descriptor of the hierarchy this handler is over. */
+    /**
+     * The descriptor of the hierarchy this handler is over.
+     *
+     * @return the {@link Cases} of the sealed root
+     */
     public Cases<T> cases() {
         return cases;
     }

@@ -66,7 +66,12 @@ import java.util.List;
  */
 public sealed interface Channel<E> extends Iterable<E> permits LockedChannel {
 
-    /** A channel without buffer: each send waits for a receiver to take its element. */
+    /**
+     * A channel without buffer: each send waits for a receiver to take its element.
+     *
+     * @param <E> the element type
+     * @return a new, open rendezvous channel
+     */
     static <E> Channel<E> rendezvous() {
         return new LockedChannel<>(0);
     }
@@ -76,6 +81,9 @@ public sealed interface Channel<E> extends Iterable<E> permits LockedChannel {
      * and a send that finds room allocates nothing. {@code Integer.MAX_VALUE} is taken to mean
      * no bound: that channel is {@link #unbounded()}, which allocates as it grows.
      *
+     * @param <E> the element type
+     * @param capacity the most elements the buffer holds, at least 1
+     * @return a new, open, empty buffered channel
      * @throws IllegalArgumentException if {@code capacity < 1}
      */
     static <E> Channel<E> buffered(int capacity) {
@@ -85,7 +93,12 @@ public sealed interface Channel<E> extends Iterable<E> permits LockedChannel {
         return new LockedChannel<>(capacity);
     }
 
-    /** A channel whose buffer grows as needed: sends never wait. */
+    /**
+     * A channel whose buffer grows as needed: sends never wait.
+     *
+     * @param <E> the element type
+     * @return a new, open, empty unbounded channel
+     */
     static <E> Channel<E> unbounded() {
         return new LockedChannel<>(Integer.MAX_VALUE);
     }
@@ -94,6 +107,7 @@ public sealed interface Channel<E> extends Iterable<E> permits LockedChannel {
      * Sends {@code element}, waiting while the buffer is full (on a rendezvous channel: until
      * a receiver takes it).
      *
+     * @param element the element to send; not null
      * @throws ChannelClosedException if the channel is closed, on entry or while waiting; the
      *     element was not enqueued
      * @throws InterruptedException if interrupted on entry or while waiting; the element was not
@@ -105,6 +119,7 @@ public sealed interface Channel<E> extends Iterable<E> permits LockedChannel {
      * Sends {@code element} if that needs no waiting: the buffer has room, or (on a rendezvous
      * channel) a receiver is waiting right now.
      *
+     * @param element the element to send; not null
      * @return false, with nothing enqueued, if the send would have to wait
      * @throws ChannelClosedException if the channel is closed
      */
@@ -114,6 +129,8 @@ public sealed interface Channel<E> extends Iterable<E> permits LockedChannel {
      * Sends {@code element}, waiting at most {@code timeout} (at least the timeout, give or take
      * the scheduler, before giving up).
      *
+     * @param element the element to send; not null
+     * @param timeout the longest wait; not null, not negative
      * @return false, with nothing enqueued, if the timeout passed first
      * @throws IllegalArgumentException if {@code timeout} is negative
      * @throws ChannelClosedException as {@link #send(Object)}
@@ -124,6 +141,7 @@ public sealed interface Channel<E> extends Iterable<E> permits LockedChannel {
     /**
      * Receives the next element, waiting until there is one.
      *
+     * @return the element received; never null
      * @throws ChannelClosedException if the channel is closed and has no element left
      * @throws InterruptedException if interrupted on entry or while waiting; nothing was consumed
      */
@@ -141,6 +159,7 @@ public sealed interface Channel<E> extends Iterable<E> permits LockedChannel {
     /**
      * Receives the next element, waiting at most {@code timeout}.
      *
+     * @param timeout the longest wait; not null, not negative
      * @return {@link ReceiveResult.Received}; {@link ReceiveResult.Empty} if the timeout passed
      *     first; {@link ReceiveResult.Closed} once the channel is closed and drained
      * @throws IllegalArgumentException if {@code timeout} is negative
@@ -166,6 +185,8 @@ public sealed interface Channel<E> extends Iterable<E> permits LockedChannel {
      * channel, first in line, while on a rendezvous channel its sender has already completed
      * and the element is in neither place.
      *
+     * @param target the collection to add the elements to
+     * @param max the most elements to take, not negative
      * @return how many elements were added to {@code target}
      * @throws NullPointerException if {@code target} is null
      * @throws IllegalArgumentException if {@code max} is negative
@@ -193,6 +214,8 @@ public sealed interface Channel<E> extends Iterable<E> permits LockedChannel {
     /**
      * Whether {@link #close()} or {@link #cancel()} has been called; buffered elements may
      * remain to be received.
+     *
+     * @return true once the channel is closed for sending
      */
     boolean isClosed();
 

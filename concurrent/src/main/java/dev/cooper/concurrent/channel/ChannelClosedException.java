@@ -13,7 +13,11 @@ public final class ChannelClosedException extends RuntimeException {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    /** An exception with the given detail message. */
+    /**
+     * An exception with the given detail message.
+     *
+     * @param message the detail message; may be null
+     */
     public ChannelClosedException(String message) {
         super(message);
     }

@@ -14,7 +14,11 @@ public final class ChannelInterruptedException extends RuntimeException {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    /** Wraps the interrupt that stopped an iteration. */
+    /**
+     * Wraps the interrupt that stopped an iteration.
+     *
+     * @param cause the {@link InterruptedException} the wait threw
+     */
     public ChannelInterruptedException(InterruptedException cause) {
         super("interrupted while waiting for the next element", cause);
     }

@@ -119,6 +119,9 @@ public final class Select<R> {
     /**
      * A select without clauses; the type argument fixes what the handlers return:
      * {@code Select.<String>select()}.
+     *
+     * @param <R> the type the handlers return
+     * @return a new select, to be given clauses and then run
      */
     public static <R> Select<R> select() {
         return new Select<>();
@@ -128,6 +131,11 @@ public final class Select<R> {
      * Adds a clause that receives from {@code channel}; {@code handler} gets
      * {@link ReceiveResult.Received} or, once the channel is closed and drained,
      * {@link ReceiveResult.Closed}.
+     *
+     * @param <E> the element type of the channel
+     * @param channel the channel to receive from; not null
+     * @param handler the function run on the outcome if this clause is chosen; not null
+     * @return this select
      */
     public <E> Select<R> onReceive(Channel<E> channel,
                                    Function<? super ReceiveResult<E>, ? extends R> handler) {
@@ -138,6 +146,12 @@ public final class Select<R> {
     /**
      * Adds a clause that receives from {@code channel}: {@code onElement} gets the element, or
      * {@code onClosed} runs once the channel is closed and drained.
+     *
+     * @param <E> the element type of the channel
+     * @param channel the channel to receive from; not null
+     * @param onElement the function run on the element received; not null
+     * @param onClosed the supplier run if the channel is found closed and drained; not null
+     * @return this select
      */
     public <E> Select<R> onReceive(Channel<E> channel, Function<? super E, ? extends R> onElement,
                                    Supplier<? extends R> onClosed) {
@@ -146,7 +160,15 @@ public final class Select<R> {
         return add(new ReceiveClause<>(channel(channel), null, onElement, onClosed));
     }
 
-    /** Adds a clause that sends {@code element} on {@code channel}, then runs {@code handler}. */
+    /**
+     * Adds a clause that sends {@code element} on {@code channel}, then runs {@code handler}.
+     *
+     * @param <E> the element type of the channel
+     * @param channel the channel to send on; not null
+     * @param element the element to send; not null
+     * @param handler the supplier run once the element is sent; not null
+     * @return this select
+     */
     public <E> Select<R> onSend(Channel<E> channel, E element, Supplier<? extends R> handler) {
         Objects.requireNonNull(element, "element is null");
         Objects.requireNonNull(handler, "handler is null");
@@ -159,6 +181,9 @@ public final class Select<R> {
      * the run still honours an interrupt that is pending on entry (as the JDK's timed
      * {@code poll(0, unit)} does), where a run with a default clause ignores it.
      *
+     * @param timeout the longest wait of a run, from its start; not negative
+     * @param handler the supplier run if the timeout passes first
+     * @return this select
      * @throws IllegalArgumentException if {@code timeout} is negative
      * @throws NullPointerException if {@code timeout} or {@code handler} is null
      * @throws IllegalStateException if this select already has a timeout or default clause
@@ -176,6 +201,8 @@ public final class Select<R> {
      * Adds the default clause: a run never waits, and runs {@code handler} when no other clause
      * is ready.
      *
+     * @param handler the supplier run if no other clause is ready; not null
+     * @return this select
      * @throws IllegalStateException if this select already has a timeout or default clause
      */
     public Select<R> otherwise(Supplier<? extends R> handler) {
@@ -189,6 +216,7 @@ public final class Select<R> {
      * Runs the select: waits (unless there is a default clause) until one clause can proceed,
      * completes it, and returns what its handler returns.
      *
+     * @return the result of the chosen clause's handler
      * @throws ChannelClosedException if the chosen clause sends on a closed channel
      * @throws InterruptedException if interrupted on entry or while waiting; no clause ran
      * @throws IllegalStateException if the select has no clause at all

@@ -117,6 +117,11 @@ public final class Broadcast<T> extends BroadcastPad2 implements AutoCloseable {
      * A broadcast over a ring of at least {@code capacity} messages (rounded up to a power of
      * two, see {@link #capacity()}).
      *
+     * @param <T> the message type
+     * @param capacity the fewest messages the ring holds, in {@code 1..2^30}
+     * @param overflow what the writer does when the slowest reader is a full ring behind;
+     *     not null
+     * @return a new, open broadcast with no reader
      * @throws IllegalArgumentException if {@code capacity} is not in {@code 1..2^30}
      */
     public static <T> Broadcast<T> create(int capacity, Overflow overflow) {
@@ -131,22 +136,38 @@ public final class Broadcast<T> extends BroadcastPad2 implements AutoCloseable {
         return new Broadcast<>(size, overflow);
     }
 
-    /** The ring's size: the capacity asked for, rounded up to a power of two. */
+    /**
+     * The ring's size: the capacity asked for, rounded up to a power of two.
+     *
+     * @return the number of slots in the ring
+     */
     public int capacity() {
         return ring.length;
     }
 
-    /** The overflow policy. */
+    /**
+     * The overflow policy.
+     *
+     * @return the policy given to {@link #create}
+     */
     public Overflow overflow() {
         return overflow;
     }
 
-    /** How many readers are registered now. */
+    /**
+     * How many readers are registered now.
+     *
+     * @return the number of readers that have joined and not closed
+     */
     public int readers() {
         return readers.length;
     }
 
-    /** Whether {@link #close()} was called. */
+    /**
+     * Whether {@link #close()} was called.
+     *
+     * @return true once the broadcast is closed to publishing
+     */
     public boolean isClosed() {
         return closed;
     }
@@ -157,6 +178,7 @@ public final class Broadcast<T> extends BroadcastPad2 implements AutoCloseable {
      * Publishes a message to every registered reader; under {@link Overflow#BLOCK_WRITER},
      * waits while the slowest reader is a full ring behind.
      *
+     * @param message the message to publish; not null
      * @throws IllegalStateException if the broadcast is closed
      * @throws InterruptedException if interrupted while waiting; then nothing was published
      */
@@ -172,6 +194,7 @@ public final class Broadcast<T> extends BroadcastPad2 implements AutoCloseable {
      * Publishes a message if no reader holds the writer back now (always, under the drop
      * policy).
      *
+     * @param message the message to publish; not null
      * @return false if the slowest reader is a full ring behind (nothing was published)
      * @throws IllegalStateException if the broadcast is closed
      */
@@ -286,6 +309,8 @@ public final class Broadcast<T> extends BroadcastPad2 implements AutoCloseable {
     /**
      * Registers a new reader, which receives the messages published from now on. After
      * {@link #close()} the reader is at once done.
+     *
+     * @return the new reader, to be used by one thread at a time
      */
     public Reader<T> join() {
         Reader<T> reader = new Reader<>(this);
@@ -355,6 +380,7 @@ public final class Broadcast<T> extends BroadcastPad2 implements AutoCloseable {
         /**
          * The next message, waiting for it if need be.
          *
+         * @return the message; never null
          * @throws ChannelClosedException if the broadcast is closed and this reader has
          *     received everything, or this reader was closed
          * @throws InterruptedException if interrupted before or while waiting (also when a
@@ -371,10 +397,12 @@ public final class Broadcast<T> extends BroadcastPad2 implements AutoCloseable {
         /**
          * The next message, waiting up to {@code timeout}.
          *
+         * @param timeout the longest wait; not null, not negative
          * @return null if the time passed, or the reader is {@linkplain #isDone() done}
          * @throws IllegalArgumentException if {@code timeout} is negative
          * @throws InterruptedException if interrupted before or while waiting (also when a
-         *         message is ready, as {@code BlockingQueue.take} does); then nothing was received
+         *         message is ready, as {@code BlockingQueue.poll(timeout, unit)} does); then
+         *         nothing was received
          */
         public T poll(Duration timeout) throws InterruptedException {
             long nanos = Timeouts.toNanos(timeout);
@@ -382,7 +410,11 @@ public final class Broadcast<T> extends BroadcastPad2 implements AutoCloseable {
             return await(nanos >= Long.MAX_VALUE / 2 ? Long.MAX_VALUE : System.nanoTime() + nanos);
         }
 
-        /** The next message if one is published and not yet received, else null; never blocks. */
+        /**
+         * The next message if one is published and not yet received, else null; never blocks.
+         *
+         * @return the message, or null if there is none now or this reader is closed
+         */
         public T poll() {
             return left ? null : take();
         }
@@ -401,6 +433,8 @@ public final class Broadcast<T> extends BroadcastPad2 implements AutoCloseable {
          * {@link #poll()}s: messages the writer overwrites meanwhile are skipped and counted in
          * {@link #dropped()}.
          *
+         * @param consumer the code given each message, on the calling thread; not null
+         * @param limit the most messages to hand over, not negative
          * @return how many messages were handed over
          * @throws IllegalArgumentException if {@code limit < 0}
          */
@@ -478,12 +512,22 @@ public final class Broadcast<T> extends BroadcastPad2 implements AutoCloseable {
             broadcast.unparkWriter();
         }
 
-        /** Whether this reader will receive nothing more: it was closed, or the broadcast closed and it has received everything. */
+        /**
+         * Whether this reader will receive nothing more: it was closed, or the broadcast closed
+         * and it has received everything.
+         *
+         * @return true once this reader has ended; it stays so
+         */
         public boolean isDone() {
             return left || broadcast.closed && next > broadcast.cursor;
         }
 
-        /** Messages this reader lost to {@link Overflow#DROP_OLDEST_FOR_LAGGING_READER}. */
+        /**
+         * Messages this reader lost to {@link Overflow#DROP_OLDEST_FOR_LAGGING_READER}.
+         *
+         * @return the number of messages skipped so far; always 0 under
+         *     {@link Overflow#BLOCK_WRITER}
+         */
         public long dropped() {
             return dropped;
         }

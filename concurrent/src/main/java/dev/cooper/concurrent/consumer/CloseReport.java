@@ -23,7 +23,11 @@ import java.util.List;
 public record CloseReport<T>(long accepted, long handled, long deadLettered, List<T> returned,
                              List<DeadLetter<T>> deadLetters, boolean drained, List<CaseStats> cases) {
 
-    /** @throws NullPointerException if a list is null */
+    /**
+     * A report with the given counts and contents; the lists are copied.
+     *
+     * @throws NullPointerException if a list is null
+     */
     public CloseReport {
         returned = List.copyOf(returned);
         deadLetters = List.copyOf(deadLetters);

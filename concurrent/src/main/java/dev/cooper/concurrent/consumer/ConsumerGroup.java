@@ -123,7 +123,14 @@ public final class ConsumerGroup<T> implements AutoCloseable {
     private final AtomicBoolean closeClaimed = new AtomicBoolean();
     private final CompletableFuture<CloseReport<T>> report = new CompletableFuture<>();
 
-    /** A builder for a group handling messages of {@code type} (a sealed type gets per-case counters). */
+    /**
+     * A builder for a group handling messages of {@code type} (a sealed type gets per-case
+     * counters).
+     *
+     * @param <T> the message type
+     * @param type the class of the messages; not null
+     * @return a new builder with the defaults that {@link ConsumerGroupBuilder} lists
+     */
     public static <T> ConsumerGroupBuilder<T> builder(Class<T> type) {
         return new ConsumerGroupBuilder<>(type);
     }
@@ -198,6 +205,7 @@ public final class ConsumerGroup<T> implements AutoCloseable {
     /**
      * Puts a message into the group's intake, waiting while it is full.
      *
+     * @param message the message to submit; not null
      * @throws IllegalStateException if the group has no intake (it reads an external source),
      *     is closed, or has no worker left
      * @throws InterruptedException if interrupted while waiting; then the message is not in
@@ -214,6 +222,7 @@ public final class ConsumerGroup<T> implements AutoCloseable {
     /**
      * Puts a message into the intake if there is room now.
      *
+     * @param message the message to submit; not null
      * @return false if the intake is full (the message is not in)
      * @throws IllegalStateException if the group has no intake, is closed, or has no worker
      *     left
@@ -230,6 +239,8 @@ public final class ConsumerGroup<T> implements AutoCloseable {
     /**
      * Puts a message into the intake, waiting up to {@code timeout} for room.
      *
+     * @param message the message to submit; not null
+     * @param timeout the longest wait for room; not null, not negative
      * @return false if the time passed first (the message is not in)
      * @throws IllegalStateException if the group has no intake, is closed, or has no worker
      *     left
@@ -262,7 +273,11 @@ public final class ConsumerGroup<T> implements AutoCloseable {
 
     // ---- state
 
-    /** A snapshot of the counters; see {@link GroupStats}. Cheap enough to poll, but not free. */
+    /**
+     * A snapshot of the counters; see {@link GroupStats}. Cheap enough to poll, but not free.
+     *
+     * @return a new snapshot, with one {@link CaseStats} per case
+     */
     public GroupStats stats() {
         long[][] outcome = sumOutcomes();
         long accepted = 0;
@@ -313,13 +328,19 @@ public final class ConsumerGroup<T> implements AutoCloseable {
      * Waits until every thread of the group has ended: after a close, or by itself when its
      * channel source is closed and drained or every worker stopped at an idle timeout.
      *
+     * @param timeout the longest wait; not null, not negative
      * @return whether the group terminated within the timeout
+     * @throws InterruptedException if interrupted while waiting
      */
     public boolean awaitTermination(Duration timeout) throws InterruptedException {
         return terminated.await(Timeouts.toNanos(timeout), TimeUnit.NANOSECONDS);
     }
 
-    /** Whether every thread of the group has ended. */
+    /**
+     * Whether every thread of the group has ended.
+     *
+     * @return true once the group has terminated; it stays so
+     */
     public boolean isTerminated() {
         return terminated.getCount() == 0;
     }
@@ -367,6 +388,8 @@ public final class ConsumerGroup<T> implements AutoCloseable {
      * interrupted while it waits, the close also turns into {@code closeNow()}, and the
      * interrupt status is set again on return.
      *
+     * @param timeout the longest wait for a graceful end; not null, not negative
+     * @return the report, the same for every close of this group
      * @throws IllegalArgumentException if the timeout is negative
      * @throws IllegalStateException if called from one of the group's own threads
      */
@@ -380,6 +403,7 @@ public final class ConsumerGroup<T> implements AutoCloseable {
      * and not handled (those in the intake and worker queues, and those in the workers' hands).
      * A handler that ignores interrupts delays this until it returns.
      *
+     * @return the report, the same for every close of this group
      * @throws IllegalStateException if called from one of the group's own threads
      */
     public CloseReport<T> closeNow() {

@@ -47,7 +47,12 @@ public final class ConsumerGroupBuilder<T> {
         this.type = Objects.requireNonNull(type, "type is null");
     }
 
-    /** The prefix of the thread names ({@code name-worker-0}, {@code name-dispatcher}). */
+    /**
+     * The prefix of the thread names ({@code name-worker-0}, {@code name-dispatcher}).
+     *
+     * @param name the group's name; not null (unset, it is {@code consumer-group-N})
+     * @return this builder
+     */
     public ConsumerGroupBuilder<T> name(String name) {
         this.name = Objects.requireNonNull(name, "name is null");
         return this;
@@ -56,32 +61,56 @@ public final class ConsumerGroupBuilder<T> {
     /**
      * Take messages from {@code queue}. With shared routing and more than one worker it must be
      * of a multi-consumer kind; otherwise the group is its only consumer while it runs.
+     *
+     * @param queue the queue to take from; not null
+     * @return this builder
      */
     public ConsumerGroupBuilder<T> source(MessageQueue<? extends T> queue) {
         this.queue = Objects.requireNonNull(queue, "queue is null");
         return this;
     }
 
-    /** Receive messages from {@code channel} until it is closed and drained, or the group closes. */
+    /**
+     * Receive messages from {@code channel} until it is closed and drained, or the group closes.
+     *
+     * @param channel the channel to receive from; not null
+     * @return this builder
+     */
     public ConsumerGroupBuilder<T> source(Channel<? extends T> channel) {
         this.channel = Objects.requireNonNull(channel, "channel is null");
         return this;
     }
 
-    /** Give the group its own buffered intake of {@code capacity}, fed by {@link ConsumerGroup#submit}. */
+    /**
+     * Give the group its own buffered intake of {@code capacity}, fed by
+     * {@link ConsumerGroup#submit}.
+     *
+     * @param capacity how many submitted messages the intake holds, at least 1
+     * @return this builder
+     */
     public ConsumerGroupBuilder<T> intake(int capacity) {
         this.intakeCapacity = capacity;
         this.intakeSet = true;
         return this;
     }
 
-    /** How many workers, each a thread of its own. */
+    /**
+     * How many workers, each a thread of its own.
+     *
+     * @param workers the number of workers, at least 1 (default 1)
+     * @return this builder
+     */
     public ConsumerGroupBuilder<T> workers(int workers) {
         this.workers = workers;
         return this;
     }
 
-    /** How messages are spread over the workers; see {@link Routing}. */
+    /**
+     * How messages are spread over the workers; see {@link Routing}.
+     *
+     * @param routing the routing; not null (default {@link Routing#shared()})
+     * @return this builder
+     */
     public ConsumerGroupBuilder<T> routing(Routing<? super T> routing) {
         this.routing = Objects.requireNonNull(routing, "routing is null");
         return this;
@@ -93,20 +122,33 @@ public final class ConsumerGroupBuilder<T> {
      * {@code .handler(msg -> { switch (msg) { case A a -> ...; case B b -> ...; } })}. A
      * {@link dev.cooper.variant.CaseConsumer} is a {@code Consumer} and goes here as it is.
      * Anything it throws is a failure of that message (see {@link #retry}).
+     *
+     * @param handler the code run on each message; not null; replaces any earlier handler
+     * @return this builder
      */
     public ConsumerGroupBuilder<T> handler(Consumer<? super T> handler) {
         this.handler = Objects.requireNonNull(handler, "handler is null");
         return this;
     }
 
-    /** A {@link Handler} table as the handler; its results are ignored. */
+    /**
+     * A {@link Handler} table as the handler; its results are ignored.
+     *
+     * @param handler the handler run on each message; not null; replaces any earlier handler
+     * @return this builder
+     */
     public ConsumerGroupBuilder<T> handler(Handler<? super T, ?> handler) {
         Objects.requireNonNull(handler, "handler is null");
         this.handler = handler::apply;
         return this;
     }
 
-    /** What to do when the handler throws; see {@link Retry}. */
+    /**
+     * What to do when the handler throws; see {@link Retry}.
+     *
+     * @param retry the retry policy; not null (default {@link Retry#none()})
+     * @return this builder
+     */
     public ConsumerGroupBuilder<T> retry(Retry retry) {
         this.retry = Objects.requireNonNull(retry, "retry is null");
         return this;
@@ -117,6 +159,9 @@ public final class ConsumerGroupBuilder<T> {
      * message is returned by the close report instead and the exception ends that worker (or
      * the dispatcher); so are the messages that thread had taken from a channel in the same
      * batch and not yet handled.
+     *
+     * @param sink the callback given each dead letter; not null
+     * @return this builder
      */
     public ConsumerGroupBuilder<T> deadLetters(Consumer<? super DeadLetter<T>> sink) {
         Objects.requireNonNull(sink, "sink is null");
@@ -124,14 +169,25 @@ public final class ConsumerGroupBuilder<T> {
         return this;
     }
 
-    /** Put dead letters into a queue, waiting while it is full. */
+    /**
+     * Put dead letters into a queue, waiting while it is full.
+     *
+     * @param sink the queue the dead letters are put into; not null
+     * @return this builder
+     */
     public ConsumerGroupBuilder<T> deadLetters(MessageQueue<? super DeadLetter<T>> sink) {
         Objects.requireNonNull(sink, "sink is null");
         this.deadLetterSink = sink::put;
         return this;
     }
 
-    /** Send dead letters to a channel, waiting while it is full; a closed channel is a failing sink. */
+    /**
+     * Send dead letters to a channel, waiting while it is full; a closed channel is a failing
+     * sink.
+     *
+     * @param sink the channel the dead letters are sent on; not null
+     * @return this builder
+     */
     public ConsumerGroupBuilder<T> deadLetters(Channel<? super DeadLetter<T>> sink) {
         Objects.requireNonNull(sink, "sink is null");
         this.deadLetterSink = sink::send;
@@ -143,6 +199,10 @@ public final class ConsumerGroupBuilder<T> {
      * {@code timeout}; the callback may {@link IdleWorker#stop()} it. Waiting blocks (a timed
      * poll or receive): an idle worker uses no CPU. If the callback throws, the worker ends
      * and the exception goes to its thread's uncaught-exception handler.
+     *
+     * @param timeout how long a worker receives nothing before each call; not null, positive
+     * @param callback the code run on the idle worker's thread; not null
+     * @return this builder
      */
     public ConsumerGroupBuilder<T> idleTimeout(Duration timeout, Consumer<? super IdleWorker> callback) {
         this.idleTimeout = Objects.requireNonNull(timeout, "timeout is null");
@@ -153,24 +213,43 @@ public final class ConsumerGroupBuilder<T> {
     /**
      * The threads to run on, e.g. {@code Thread.ofPlatform().daemon(true)}; the group names
      * them. The default is {@code Thread.ofVirtual()}.
+     *
+     * @param threads the builder the group makes its threads with; not null
+     * @return this builder
      */
     public ConsumerGroupBuilder<T> threads(Thread.Builder threads) {
         this.threads = Objects.requireNonNull(threads, "threads is null");
         return this;
     }
 
-    /** Run on platform threads (not daemon unless the starting thread is): {@code threads(Thread.ofPlatform())}. */
+    /**
+     * Run on platform threads (not daemon unless the starting thread is):
+     * {@code threads(Thread.ofPlatform())}.
+     *
+     * @return this builder
+     */
     public ConsumerGroupBuilder<T> platformThreads() {
         return threads(Thread.ofPlatform());
     }
 
-    /** The most messages a thread takes from a queue in one {@code drain}. */
+    /**
+     * The most messages a thread takes from a queue in one {@code drain}.
+     *
+     * @param batchSize the batch limit, at least 1 (default {@value #DEFAULT_BATCH_SIZE})
+     * @return this builder
+     */
     public ConsumerGroupBuilder<T> batchSize(int batchSize) {
         this.batchSize = batchSize;
         return this;
     }
 
-    /** The capacity of each worker's queue under round-robin and by-key routing. */
+    /**
+     * The capacity of each worker's queue under round-robin and by-key routing.
+     *
+     * @param capacity the messages each worker's queue holds, at least 1 (default
+     *     {@value #DEFAULT_WORKER_BUFFER}); rounded up to a power of two
+     * @return this builder
+     */
     public ConsumerGroupBuilder<T> workerBuffer(int capacity) {
         this.workerBuffer = capacity;
         return this;
@@ -179,6 +258,7 @@ public final class ConsumerGroupBuilder<T> {
     /**
      * Checks the configuration and starts the group's threads.
      *
+     * @return the running group
      * @throws IllegalStateException if the handler or the source is missing, or more than one
      *     source is set
      * @throws IllegalArgumentException if a number or duration is out of range, or a queue

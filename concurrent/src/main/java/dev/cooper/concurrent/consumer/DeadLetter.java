@@ -15,6 +15,8 @@ import java.util.Objects;
 public record DeadLetter<T>(T message, Throwable cause, int attempts) {
 
     /**
+     * A dead letter for {@code message}, given up on because of {@code cause}.
+     *
      * @throws NullPointerException if {@code message} or {@code cause} is null
      * @throws IllegalArgumentException if {@code attempts} is negative
      */

@@ -20,12 +20,21 @@ import java.util.List;
 public record GroupStats(long accepted, long handled, long deadLettered, long failures, long retries,
                          int liveWorkers, List<CaseStats> cases) {
 
-    /** @throws NullPointerException if {@code cases} is null */
+    /**
+     * A snapshot with the given counts; {@code cases} is copied.
+     *
+     * @throws NullPointerException if {@code cases} is null
+     */
     public GroupStats {
         cases = List.copyOf(cases);
     }
 
-    /** Messages accepted and neither handled nor dead-lettered yet: queued or in a worker's hands. */
+    /**
+     * Messages accepted and neither handled nor dead-lettered yet: queued or in a worker's
+     * hands.
+     *
+     * @return {@code accepted - handled - deadLettered}
+     */
     public long inFlight() {
         return accepted - handled - deadLettered;
     }

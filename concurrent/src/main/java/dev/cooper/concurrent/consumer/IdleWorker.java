@@ -10,17 +10,26 @@ import java.time.Duration;
  */
 public interface IdleWorker {
 
-    /** The worker's number, {@code 0..workers-1}. */
+    /**
+     * The worker's number, {@code 0..workers-1}.
+     *
+     * @return the index of the worker in its group
+     */
     int index();
 
-    /** How long the worker has received nothing: one idle timeout or more. */
+    /**
+     * How long the worker has received nothing: one idle timeout or more.
+     *
+     * @return the time since the worker last ran out of messages
+     */
     Duration idleFor();
 
     /**
      * Asks the worker to end once the callback returns. The other workers go on. A stopped
      * worker takes nothing more from a shared source; with {@link Routing#roundRobin()} or
      * {@link Routing#byKey}, what the dispatcher routes to it afterwards is kept and returned
-     * by {@link ConsumerGroup#close()} in {@link CloseReport#returned()}. When every worker has
+     * in the {@link CloseReport#returned()} of the group's close ({@link ConsumerGroup#close(Duration)}
+     * or {@link ConsumerGroup#closeNow()}). When every worker has
      * stopped, the group has {@linkplain ConsumerGroup#awaitTermination terminated}.
      */
     void stop();

@@ -26,6 +26,8 @@ import java.util.Objects;
 public record Retry(int maxAttempts, Duration backoff, double multiplier, Duration maxBackoff) {
 
     /**
+     * A policy with the given components.
+     *
      * @throws IllegalArgumentException if a value is out of its range (see the components)
      * @throws NullPointerException if a duration is null
      */
@@ -46,22 +48,43 @@ public record Retry(int maxAttempts, Duration backoff, double multiplier, Durati
         }
     }
 
-    /** One attempt: a message whose handler throws is dead-lettered at once. The default. */
+    /**
+     * One attempt: a message whose handler throws is dead-lettered at once. The default.
+     *
+     * @return the policy of a single attempt
+     */
     public static Retry none() {
         return attempts(1);
     }
 
-    /** At most {@code maxAttempts} runs per message, with no wait between them. */
+    /**
+     * At most {@code maxAttempts} runs per message, with no wait between them.
+     *
+     * @param maxAttempts the most times the handler runs on one message, at least 1
+     * @return a policy without waits; add them with {@link #backoff} or
+     *     {@link #exponentialBackoff}
+     */
     public static Retry attempts(int maxAttempts) {
         return new Retry(maxAttempts, Duration.ZERO, 1.0, Duration.ZERO);
     }
 
-    /** This policy with the same wait before every retry. */
+    /**
+     * This policy with the same wait before every retry.
+     *
+     * @param delay the wait before each retry; not null, not negative
+     * @return a new policy with this one's {@code maxAttempts}
+     */
     public Retry backoff(Duration delay) {
         return new Retry(maxAttempts, delay, 1.0, delay);
     }
 
-    /** This policy with waits that start at {@code initial} and double up to {@code max}. */
+    /**
+     * This policy with waits that start at {@code initial} and double up to {@code max}.
+     *
+     * @param initial the wait before the first retry; not null, not negative
+     * @param max the longest wait; not null, at least {@code initial}
+     * @return a new policy with this one's {@code maxAttempts}
+     */
     public Retry exponentialBackoff(Duration initial, Duration max) {
         return new Retry(maxAttempts, initial, 2.0, max);
     }

@@ -27,12 +27,22 @@ import java.util.function.Function;
  */
 public sealed interface Routing<T> {
 
-    /** Competing consumers on the source. */
+    /**
+     * Competing consumers on the source.
+     *
+     * @param <T> the message type
+     * @return a {@link Shared} routing
+     */
     static <T> Routing<T> shared() {
         return new Shared<>();
     }
 
-    /** A dispatcher gives the workers one message each in turn. */
+    /**
+     * A dispatcher gives the workers one message each in turn.
+     *
+     * @param <T> the message type
+     * @return a {@link RoundRobin} routing
+     */
     static <T> Routing<T> roundRobin() {
         return new RoundRobin<>();
     }
@@ -41,22 +51,44 @@ public sealed interface Routing<T> {
      * A dispatcher sends all messages with one key to one worker, which handles them in order.
      * If {@code key} throws or returns null for a message, that message goes to the dead-letter
      * sink with the cause and 0 attempts.
+     *
+     * @param <T> the message type
+     * @param key the function giving a message's key, whose {@code hashCode} picks the
+     *     worker; not null
+     * @return a {@link ByKey} routing over {@code key}
      */
     static <T> Routing<T> byKey(Function<? super T, ?> key) {
         return new ByKey<>(key);
     }
 
-    /** See {@link #shared()}. */
+    /**
+     * See {@link #shared()}.
+     *
+     * @param <T> the message type
+     */
     record Shared<T>() implements Routing<T> {
     }
 
-    /** See {@link #roundRobin()}. */
+    /**
+     * See {@link #roundRobin()}.
+     *
+     * @param <T> the message type
+     */
     record RoundRobin<T>() implements Routing<T> {
     }
 
-    /** See {@link #byKey(Function)}. */
+    /**
+     * See {@link #byKey(Function)}.
+     *
+     * @param key the function giving a message's key
+     * @param <T> the message type
+     */
     record ByKey<T>(Function<? super T, ?> key) implements Routing<T> {
-        /** @throws NullPointerException if {@code key} is null */
+        /**
+         * A by-key routing over {@code key}.
+         *
+         * @throws NullPointerException if {@code key} is null
+         */
         public ByKey {
             Objects.requireNonNull(key, "key is null");
         }

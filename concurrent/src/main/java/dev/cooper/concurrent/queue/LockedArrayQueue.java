@@ -84,6 +84,7 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
     /**
      * Creates an empty queue holding at most {@code capacity} elements.
      *
+     * @param capacity the exact capacity, in {@code 1..2^30}; the array is allocated now
      * @throws IllegalArgumentException if {@code capacity < 1} or {@code capacity > 2^30}
      */
     public LockedArrayQueue(int capacity) {

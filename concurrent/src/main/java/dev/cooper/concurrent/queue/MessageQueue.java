@@ -47,6 +47,8 @@ public interface MessageQueue<E> extends BlockingQueue<E> {
      * The most elements this queue can hold: at least the capacity asked for (some kinds round
      * up to a power of two, as their {@link QueueKind} says), {@link Integer#MAX_VALUE} for an
      * unbounded queue.
+     *
+     * @return the capacity, at least 1; fixed for the queue's life
      */
     int capacity();
 
@@ -71,6 +73,8 @@ public interface MessageQueue<E> extends BlockingQueue<E> {
      * {@code -Dcooper.queue.checkThreads=true} reports such a call with an
      * {@link IllegalStateException}.
      *
+     * @param consumer the code given each element removed, on the calling thread; not null
+     * @param limit the most elements to remove, not negative
      * @return how many elements were removed
      * @throws IllegalArgumentException if {@code limit} is negative
      */
@@ -99,12 +103,18 @@ public interface MessageQueue<E> extends BlockingQueue<E> {
      * {@link IllegalStateException}, and on a multi-producer array kind an insert, take or
      * peek.
      *
+     * @param supplier the source of the elements, one per call; not null
+     * @param limit the most elements to insert, not negative
      * @return how many elements were inserted
      * @throws IllegalArgumentException if {@code limit} is negative
      * @throws NullPointerException if the supplier returns null (the elements before it stay)
      */
     int fill(Supplier<? extends E> supplier, int limit);
 
-    /** Which implementation this is, and so its concurrency contract. */
+    /**
+     * Which implementation this is, and so its concurrency contract.
+     *
+     * @return the kind of this queue; never null
+     */
     QueueKind kind();
 }

@@ -128,17 +128,29 @@ public enum QueueKind {
         this.factory = factory;
     }
 
-    /** Whether several threads may insert at the same time. */
+    /**
+     * Whether several threads may insert at the same time.
+     *
+     * @return false if the kind allows one producer thread at a time
+     */
     public boolean multiProducer() {
         return multiProducer;
     }
 
-    /** Whether several threads may remove at the same time. */
+    /**
+     * Whether several threads may remove at the same time.
+     *
+     * @return false if the kind allows one consumer thread at a time
+     */
     public boolean multiConsumer() {
         return multiConsumer;
     }
 
-    /** Whether the queue holds at most {@link MessageQueue#capacity()} elements. */
+    /**
+     * Whether the queue holds at most {@link MessageQueue#capacity()} elements.
+     *
+     * @return false for the linked kinds that grow as needed (the capacity a sizing hint)
+     */
     public boolean bounded() {
         return bounded;
     }
@@ -155,6 +167,8 @@ public enum QueueKind {
      * that has claimed a slot but not yet written (or cleared) it, so that {@code poll} never
      * reports empty (nor {@code offer} full) while an element (a free slot) is due. See
      * {@link #nonBlocking()}.
+     *
+     * @return true for the six lock-free kinds, false for the three lock-based ones
      */
     public boolean lockFree() {
         return lockFree;
@@ -166,6 +180,8 @@ public enum QueueKind {
      * keep the other threads from completing theirs. True for {@code SPSC_ARRAY} (wait-free)
      * and {@code MPMC_LINKED} (lock-free, Michael &amp; Scott); the model-checking suite
      * verifies it for exactly these kinds. See {@code docs/decisions/0004-lock-free-and-non-blocking.md}.
+     *
+     * @return true for {@code SPSC_ARRAY} and {@code MPMC_LINKED} only
      */
     public boolean nonBlocking() {
         return nonBlocking;
@@ -174,7 +190,9 @@ public enum QueueKind {
     /**
      * Creates an empty queue of this kind.
      *
+     * @param <E> the type of the elements
      * @param capacity the most elements it may hold; for an unbounded kind, a sizing hint
+     * @return a new, empty queue whose {@link MessageQueue#kind()} is this kind
      * @throws IllegalArgumentException if {@code capacity < 1}, or, for an array-backed kind,
      *     {@code capacity > 2^30}
      */

@@ -95,6 +95,7 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
     /**
      * Creates an empty queue holding at most {@code capacity} elements.
      *
+     * @param capacity the exact capacity, in {@code 1..2^30}; the array is allocated now
      * @throws IllegalArgumentException if {@code capacity < 1} or {@code capacity > 2^30}
      */
     public SemaphoreArrayQueue(int capacity) {

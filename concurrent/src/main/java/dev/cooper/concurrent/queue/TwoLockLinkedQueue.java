@@ -98,6 +98,7 @@ public final class TwoLockLinkedQueue<E> extends TwoLockLinkedPad3<E> {
     /**
      * Creates an empty queue holding at most {@code capacity} elements.
      *
+     * @param capacity the exact capacity, at least 1; nodes are allocated as elements arrive
      * @throws IllegalArgumentException if {@code capacity < 1}
      */
     public TwoLockLinkedQueue(int capacity) {
