@@ -286,8 +286,9 @@ abstract class AbstractArrayQueue<E> extends ArrayQueuePad2<E> {
      * consumer index again until it has not moved, so that the two indices belong to one
      * moment of the consumer side (the approach of JCTools' {@code lvSize}). The result is
      * exact when the queue is quiescent; under concurrency the difference may be out of
-     * range by a store still in flight (see the kind's class comment for which orderings allow
-     * it) and is then brought into {@code [0, capacity()]}.
+     * range by stores still in flight (one, or on {@code SPSC_ARRAY} up to a run of a drain;
+     * see the kind's class comment for which orderings allow it) and is then brought into
+     * {@code [0, capacity()]}.
      */
     @Override
     public final int size() {

@@ -265,11 +265,13 @@ public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
 
     /**
      * Consumer thread only. Removes up to {@code limit} elements and checks for waiting
-     * producers once per call, waking up to one per freed slot. Each element counts as removed
-     * before it is handed on, but the room it leaves is offered to producers in runs of up to a
-     * quarter of the ring (at most 4096 slots), or at the end of the call: until then
-     * {@code size()} still counts it. This keeps producers that have caught up with the consumer
-     * off the cache lines it is reading.
+     * producers once per call, waking up to one per freed slot. Each element is taken before it
+     * is handed on (if the consumer throws, it is gone), but the room it leaves is offered to
+     * producers in runs of up to a quarter of the ring (at most 4096 slots), or at the end of
+     * the call: until then {@code size()} still counts it. This keeps producers that have
+     * caught up with the consumer off the cache lines it is reading. A {@code put} or timed
+     * {@code offer} made from inside the consumer that finds the ring full gives the run back
+     * first.
      */
     @Override
     public int drain(Consumer<? super E> consumer, int limit) {
@@ -282,8 +284,13 @@ public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
         Object[] buffer = this.buffer;
         long start = plainConsumerIndex();
         long index = start;
-        // The slots below index are null again; the index is published only up to here.
+        // The slots below index are null again; the index is published only up to here (or
+        // further, by a blocking insert from inside the consumer: giveBackOwnRoom).
         long published = start;
+        OwnDrain own = OwnDrain.current();
+        Object outerQueue = own.queue;
+        long outerEnd = own.end;
+        own.queue = this;
         int n = 0;
         try {
             while (n < limit) {
@@ -295,7 +302,7 @@ public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
                 // Release, and before the index store that publishes it: a producer that claims
                 // this slot once it sees the new index must find it null.
                 releaseElement(buffer, offset, null);
-                index++;
+                own.end = ++index;
                 if (e != GAP) {
                     n++;
                     consumer.accept(e);
@@ -307,6 +314,8 @@ public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
                 }
             }
         } finally {
+            own.queue = outerQueue;
+            own.end = outerEnd;
             // Also when the consumer throws: the element it was given counts as removed.
             if (index != published) {
                 releaseConsumerIndex(index);
@@ -320,6 +329,22 @@ public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
             }
         }
         return n;
+    }
+
+    /**
+     * Consumer thread only, from a blocking insert inside this queue's drain consumer:
+     * publishes the slots that drain has already nulled (see {@link OwnDrain}). The index only
+     * grows: the drain's own later publications are at or past it.
+     */
+    @Override
+    boolean giveBackOwnRoom() {
+        OwnDrain own = OwnDrain.current();
+        if (own.queue != this || own.end == plainConsumerIndex()) {
+            return false;
+        }
+        // Release: publishes the nulls of the slots below own.end, as the drain's own store does.
+        releaseConsumerIndex(own.end);
+        return true;
     }
 
     /** Consumer thread only. */

@@ -72,9 +72,14 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
      *   slot, then advances its index: JCTools' order; with the mask field below, 3% faster
      *   than the reverse in paired rounds). So a reader may see an index that lags the slots:
      *   the producer may refill a slot whose freeing index store is still in flight
-     *   (producerIndex - consumerIndex = capacity + 1 for a moment), and a consumer may take an
-     *   element whose producer index store is still in flight (a negative difference). size()
-     *   brings the difference into [0, capacity].
+     *   (producerIndex - consumerIndex = capacity + 1 for a moment, up to capacity + a run
+     *   while drain frees one), and a consumer may take an element whose producer index store
+     *   is still in flight (a negative difference). size() brings the difference into
+     *   [0, capacity].
+     * - A put or timed offer that finds no room from inside this queue's own drain consumer
+     *   gives back the run that drain holds (giveBackOwnRoom) and retries, rather than wait
+     *   for room only its own thread could free; a plain offer there still finds the ring
+     *   full, as size() says.
      */
 
     /** Slots the producer probes ahead of its index. */
@@ -206,10 +211,12 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
     /**
      * Consumer thread only. Removes up to {@code limit} elements and checks for a waiting
      * producer once per call, at its end: a producer parked on the full ring may wait until the
-     * call returns. Each element counts as removed before it is handed on, but its slot goes
-     * back to the producer in runs of up to a quarter of the ring (at most 4096 slots), or at the
-     * end of the call: until then {@code size()} still counts it. This keeps a producer that has
-     * caught up with the consumer off the cache lines the consumer is reading.
+     * call returns. Each element is taken before it is handed on (if the consumer throws, it is
+     * gone), but its slot goes back to the producer in runs of up to a quarter of the ring (at
+     * most 4096 slots), or at the end of the call: until then {@code size()} still counts it.
+     * This keeps a producer that has caught up with the consumer off the cache lines the
+     * consumer is reading. A {@code put} or timed {@code offer} made from inside the consumer
+     * that finds the ring full gives the run back first.
      */
     @Override
     public int drain(Consumer<? super E> consumer, int limit) {
@@ -219,11 +226,16 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
             consumerCheck.enter();
         }
         Object[] buffer = this.buffer;
-        // Plain: only this thread writes the consumer index. The slots of [freed, index) hold
-        // elements this call has handed on (or is handing on) and not yet given back.
+        // Plain: only this thread writes the consumer index. The slots from it up to index hold
+        // elements this call has handed on (or is handing on) and not yet given back. The
+        // consumer index, not a local, marks where they start: a blocking insert from inside
+        // the consumer may give them back (giveBackOwnRoom) and refill the slots.
         long start = plainConsumerIndex();
-        long freed = start;
         long index = start;
+        OwnDrain own = OwnDrain.current();
+        Object outerQueue = own.queue;
+        long outerEnd = own.end;
+        own.queue = this;
         try {
             while (index - start < limit) {
                 // Acquire: pairs with the producer's release of the element. The slots read and
@@ -232,15 +244,18 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
                 if (e == null) {
                     break;
                 }
-                index++;
+                own.end = ++index;
                 consumer.accept(e);
-                if (index - freed == freeRun) {
+                long freed = plainConsumerIndex();
+                if (index - freed >= freeRun) {
                     freeSlots(buffer, freed, index);
-                    freed = index;
                 }
             }
         } finally {
+            own.queue = outerQueue;
+            own.end = outerEnd;
             // Also when the consumer throws: the element it was given counts as removed.
+            long freed = plainConsumerIndex();
             if (index != freed) {
                 freeSlots(buffer, freed, index);
             }
@@ -270,6 +285,21 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
         }
         // Release, after the nulls: a reader that sees the new index sees the slots free.
         releaseConsumerIndex(to);
+    }
+
+    /**
+     * Consumer thread only, from a blocking insert inside this queue's drain consumer: frees
+     * the slots that drain has handed on and not yet freed (see {@link OwnDrain}).
+     */
+    @Override
+    boolean giveBackOwnRoom() {
+        OwnDrain own = OwnDrain.current();
+        long freed = plainConsumerIndex();
+        if (own.queue != this || own.end == freed) {
+            return false;
+        }
+        freeSlots(buffer, freed, own.end);
+        return true;
     }
 
     /** Frees the slot of {@code index} after its element was read. */

@@ -4,15 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -153,5 +156,58 @@ class ArrayQueueTest {
         List<Integer> rest = new ArrayList<>();
         q.drainTo(rest);
         assertEquals(List.of(6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 104, 105), rest);
+    }
+
+    /**
+     * A blocking insert from inside drain's consumer, on a full ring, gives back the run that
+     * drain holds instead of waiting for room only its own thread could free.
+     */
+    @SingleConsumerArrayKinds
+    void aBlockingInsertInsideDrainGivesTheRunBack(QueueKind kind) {
+        MessageQueue<Integer> q = kind.create(16);
+        for (int i = 0; i < 16; i++) {
+            assertTrue(q.offer(i));
+        }
+        List<Integer> sizes = new ArrayList<>();
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertEquals(6, q.drain(e -> {
+            try {
+                if (e % 2 == 0) {
+                    q.put(100 + e);
+                } else {
+                    assertTrue(q.offer(100 + e, 1, TimeUnit.MINUTES));
+                }
+            } catch (InterruptedException x) {
+                throw new AssertionError(x);
+            }
+            sizes.add(q.size());
+        }, 6)));
+        assertEquals(List.of(16, 16, 16, 16, 16, 16), sizes, "each insert refills the room given back");
+        List<Integer> rest = new ArrayList<>();
+        q.drainTo(rest);
+        assertEquals(List.of(6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 100, 101, 102, 103, 104, 105), rest);
+    }
+
+    /** A drain of another queue run from inside the consumer leaves this drain's run to give back. */
+    @SingleConsumerArrayKinds
+    void aDrainOfAnotherQueueInsideKeepsTheRunToGiveBack(QueueKind kind) {
+        MessageQueue<Integer> q = kind.create(4);
+        MessageQueue<Integer> other = kind.create(4);
+        for (int i = 0; i < 4; i++) {
+            assertTrue(q.offer(i));
+            assertTrue(other.offer(10 + i));
+        }
+        List<Integer> fromOther = new ArrayList<>();
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertEquals(2, q.drain(e -> {
+            other.drain(fromOther::add, 1);
+            try {
+                q.put(100 + e);
+            } catch (InterruptedException x) {
+                throw new AssertionError(x);
+            }
+        }, 2)));
+        assertEquals(List.of(10, 11), fromOther);
+        List<Integer> rest = new ArrayList<>();
+        q.drainTo(rest);
+        assertEquals(List.of(2, 3, 100, 101), rest);
     }
 }
