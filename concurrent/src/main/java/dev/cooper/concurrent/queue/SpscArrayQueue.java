@@ -226,11 +226,13 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
             consumerCheck.enter();
         }
         Object[] buffer = this.buffer;
-        // Plain: only this thread writes the consumer index. The slots from it up to index hold
-        // elements this call has handed on (or is handing on) and not yet given back. The
-        // consumer index, not a local, marks where they start: a blocking insert from inside
-        // the consumer may give them back (giveBackOwnRoom) and refill the slots.
+        // Plain: only this thread writes the consumer index. The slots of [freed, index) hold
+        // elements this call has handed on (or is handing on) and not yet given back. A
+        // blocking insert from inside the consumer may give them back first (giveBackOwnRoom)
+        // and refill the slots, so each free starts at the consumer index, which is then at or
+        // past freed: a slot is never freed twice.
         long start = plainConsumerIndex();
+        long freed = start;
         long index = start;
         OwnDrain own = OwnDrain.current();
         Object outerQueue = own.queue;
@@ -246,16 +248,16 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
                 }
                 own.end = ++index;
                 consumer.accept(e);
-                long freed = plainConsumerIndex();
-                if (index - freed >= freeRun) {
-                    freeSlots(buffer, freed, index);
+                if (index - freed == freeRun) {
+                    freeSlots(buffer, plainConsumerIndex(), index);
+                    freed = index;
                 }
             }
         } finally {
             own.queue = outerQueue;
             own.end = outerEnd;
             // Also when the consumer throws: the element it was given counts as removed.
-            long freed = plainConsumerIndex();
+            freed = plainConsumerIndex();
             if (index != freed) {
                 freeSlots(buffer, freed, index);
             }
