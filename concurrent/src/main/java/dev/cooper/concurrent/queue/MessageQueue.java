@@ -67,13 +67,14 @@ public interface MessageQueue<E> extends BlockingQueue<E> {
      * then lose elements, corrupt the queue or keep the call from returning. On a
      * single-consumer kind it must not {@code peek} either: {@code SPSC_ARRAY} and
      * {@code MPSC_ARRAY} publish what the call removed in runs, so inside it {@code peek} sees
-     * a stale head (an element already handed on, or a freed slot it would wait on for ever). It may insert
-     * where the kind lets this thread produce. On those two kinds the room its removals made
-     * is given back in runs: a non-blocking {@code offer} from the consumer finds the ring
-     * full while {@code size()} says so, and a {@code put} or timed {@code offer} that finds
-     * it full gives the run back first, so it does not wait for itself. Until the run is given
-     * back, {@code SPSC_ARRAY}'s {@code contains} and iteration may still show its elements. The lock-based kinds call it while holding a
-     * lock, and restrict it further (their classes say how). On a single-consumer kind,
+     * a stale head (an element already handed on, or a freed slot it would wait on for ever).
+     * It may insert where the kind lets this thread produce. On those two kinds the room its
+     * removals made is given back in runs: a non-blocking {@code offer} from the consumer
+     * finds the ring full while {@code size()} says so, and a {@code put} or timed
+     * {@code offer} that finds it full gives the run back first, so it does not wait for
+     * itself. Until the run is given back, {@code SPSC_ARRAY}'s {@code contains} and iteration
+     * may still show its elements. The lock-based kinds call it while holding a lock, and
+     * restrict it further (their classes say how). On a single-consumer kind,
      * {@code -Dcooper.queue.checkThreads=true} reports such a call with an
      * {@link IllegalStateException}.
      *
