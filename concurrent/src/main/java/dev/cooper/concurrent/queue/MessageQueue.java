@@ -74,9 +74,9 @@ public interface MessageQueue<E> extends BlockingQueue<E> {
      * {@code offer} that finds it full gives the run back first, so it does not wait for
      * itself. Until the run is given back, {@code SPSC_ARRAY}'s {@code contains} and iteration
      * may still show its elements. The lock-based kinds call it while holding a lock, and
-     * restrict it further (their classes say how). On a single-consumer kind,
-     * {@code -Dcooper.queue.checkThreads=true} reports such a call with an
-     * {@link IllegalStateException}.
+     * restrict it further (their classes say how). On a single-consumer kind, and on
+     * {@code TWO_LOCK_LINKED} and {@code SEMAPHORE_ARRAY}, {@code -Dcooper.queue.checkThreads=true}
+     * reports such a call with an {@link IllegalStateException}.
      *
      * @param consumer the code given each element removed, on the calling thread; not null
      * @param limit the most elements to remove, not negative
@@ -105,8 +105,8 @@ public interface MessageQueue<E> extends BlockingQueue<E> {
      * calling thread, until the call writes it. The lock-based kinds call it while holding a
      * lock, and restrict it further (their classes say how). On a single-producer kind,
      * {@code -Dcooper.queue.checkThreads=true} reports an insert from the supplier with an
-     * {@link IllegalStateException}, and on a multi-producer array kind an insert, take or
-     * peek.
+     * {@link IllegalStateException}, on a multi-producer array kind an insert, take or peek,
+     * and on {@code TWO_LOCK_LINKED} and {@code SEMAPHORE_ARRAY} any call into the queue.
      *
      * @param supplier the source of the elements, one per call; not null
      * @param limit the most elements to insert, not negative

@@ -34,7 +34,8 @@ import java.util.function.Supplier;
  * <p>{@link #drain} and {@link #fill} take their permits at once and run under one
  * acquisition of their mutex, calling the consumer/supplier while holding it: they must not
  * call back into this queue (the other end's mutex taken inside could deadlock against a
- * thread that holds both).
+ * thread that holds both). {@code -Dcooper.queue.checkThreads=true} refuses such a call with
+ * an {@link IllegalStateException}.
  *
  * @param <E> the type of the elements
  */
@@ -114,6 +115,9 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
 
     @Override
     public boolean offer(E e) {
+        if (ThreadRoleCheck.ENABLED) {
+            LockCallbackCheck.refuseCallBack(kind(), "offer", putLock, takeLock);
+        }
         checkElement(e);
         putLock.lock();
         try {
@@ -129,6 +133,9 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
 
     @Override
     public void put(E e) throws InterruptedException {
+        if (ThreadRoleCheck.ENABLED) {
+            LockCallbackCheck.refuseCallBack(kind(), "put", putLock, takeLock);
+        }
         checkElement(e);
         if (Thread.interrupted()) {
             throw new InterruptedException();
@@ -140,6 +147,9 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
 
     @Override
     public boolean offer(E e, long timeout, TimeUnit unit) throws InterruptedException {
+        if (ThreadRoleCheck.ENABLED) {
+            LockCallbackCheck.refuseCallBack(kind(), "offer", putLock, takeLock);
+        }
         checkElement(e);
         Objects.requireNonNull(unit, "unit is null");
         if (Thread.interrupted()) {
@@ -158,6 +168,9 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
 
     @Override
     public E poll() {
+        if (ThreadRoleCheck.ENABLED) {
+            LockCallbackCheck.refuseCallBack(kind(), "poll", putLock, takeLock);
+        }
         takeLock.lock();
         try {
             return filled.tryAcquire() ? extract() : null;
@@ -168,6 +181,9 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
 
     @Override
     public E take() throws InterruptedException {
+        if (ThreadRoleCheck.ENABLED) {
+            LockCallbackCheck.refuseCallBack(kind(), "take", putLock, takeLock);
+        }
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
@@ -180,6 +196,9 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
 
     @Override
     public E poll(long timeout, TimeUnit unit) throws InterruptedException {
+        if (ThreadRoleCheck.ENABLED) {
+            LockCallbackCheck.refuseCallBack(kind(), "poll", putLock, takeLock);
+        }
         Objects.requireNonNull(unit, "unit is null");
         if (Thread.interrupted()) {
             throw new InterruptedException();
@@ -201,6 +220,9 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
      */
     @Override
     public E peek() {
+        if (ThreadRoleCheck.ENABLED) {
+            LockCallbackCheck.refuseCallBack(kind(), "peek", putLock, takeLock);
+        }
         fullyLock();
         try {
             return putCount == takeCount ? null : elementAt(takeIndex);
@@ -218,6 +240,9 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
     /** Removes up to {@code limit} elements: one permit grab, one mutex acquisition. */
     @Override
     public int drain(Consumer<? super E> consumer, int limit) {
+        if (ThreadRoleCheck.ENABLED) {
+            LockCallbackCheck.refuseCallBack(kind(), "drain", putLock, takeLock);
+        }
         Objects.requireNonNull(consumer, "consumer is null");
         checkLimit(limit);
         int n = 0;
@@ -246,6 +271,9 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
     /** Inserts up to {@code limit} elements: one permit grab, one mutex acquisition. */
     @Override
     public int fill(Supplier<? extends E> supplier, int limit) {
+        if (ThreadRoleCheck.ENABLED) {
+            LockCallbackCheck.refuseCallBack(kind(), "fill", putLock, takeLock);
+        }
         Objects.requireNonNull(supplier, "supplier is null");
         checkLimit(limit);
         int n = 0;
@@ -272,6 +300,9 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
 
     @Override
     public boolean contains(Object o) {
+        if (ThreadRoleCheck.ENABLED) {
+            LockCallbackCheck.refuseCallBack(kind(), "contains", putLock, takeLock);
+        }
         if (o == null) {
             return false;
         }
@@ -289,11 +320,17 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
      */
     @Override
     public boolean remove(Object o) {
+        if (ThreadRoleCheck.ENABLED) {
+            LockCallbackCheck.refuseCallBack(kind(), "remove", putLock, takeLock);
+        }
         return o != null && removeFirst(o);
     }
 
     @Override
     public void clear() {
+        if (ThreadRoleCheck.ENABLED) {
+            LockCallbackCheck.refuseCallBack(kind(), "clear", putLock, takeLock);
+        }
         takeLock.lock();
         int permits = 0;
         try {
@@ -315,6 +352,9 @@ public final class SemaphoreArrayQueue<E> extends SemaphoreArrayPad3<E> {
      */
     @Override
     public Iterator<E> iterator() {
+        if (ThreadRoleCheck.ENABLED) {
+            LockCallbackCheck.refuseCallBack(kind(), "iterator", putLock, takeLock);
+        }
         Object[] snapshot;
         long snapshotTakes;
         fullyLock();

@@ -37,6 +37,8 @@ import java.util.function.Supplier;
  * <p>{@link #drain} runs under the head lock and {@link #fill} under the tail lock, calling
  * the consumer/supplier while holding it: they must not call back into this queue (the other
  * end's lock taken inside could deadlock against a thread that holds both).
+ * {@code -Dcooper.queue.checkThreads=true} refuses such a call with an
+ * {@link IllegalStateException}.
  *
  * @param <E> the type of the elements
  */
@@ -123,6 +125,9 @@ public final class TwoLockLinkedQueue<E> extends TwoLockLinkedPad3<E> {
 
     @Override
     public boolean offer(E e) {
+        if (ThreadRoleCheck.ENABLED) {
+            LockCallbackCheck.refuseCallBack(kind(), "offer", putLock, takeLock);
+        }
         Node<E> node = new Node<>(checkElement(e));
         long before;
         putLock.lock();
@@ -140,6 +145,9 @@ public final class TwoLockLinkedQueue<E> extends TwoLockLinkedPad3<E> {
 
     @Override
     public void put(E e) throws InterruptedException {
+        if (ThreadRoleCheck.ENABLED) {
+            LockCallbackCheck.refuseCallBack(kind(), "put", putLock, takeLock);
+        }
         Node<E> node = new Node<>(checkElement(e));
         long before;
         putLock.lockInterruptibly();
@@ -163,6 +171,9 @@ public final class TwoLockLinkedQueue<E> extends TwoLockLinkedPad3<E> {
 
     @Override
     public boolean offer(E e, long timeout, TimeUnit unit) throws InterruptedException {
+        if (ThreadRoleCheck.ENABLED) {
+            LockCallbackCheck.refuseCallBack(kind(), "offer", putLock, takeLock);
+        }
         Node<E> node = new Node<>(checkElement(e));
         long nanos = Objects.requireNonNull(unit, "unit is null").toNanos(timeout);
         long before;
@@ -191,6 +202,9 @@ public final class TwoLockLinkedQueue<E> extends TwoLockLinkedPad3<E> {
 
     @Override
     public E poll() {
+        if (ThreadRoleCheck.ENABLED) {
+            LockCallbackCheck.refuseCallBack(kind(), "poll", putLock, takeLock);
+        }
         E e;
         long before;
         takeLock.lock();
@@ -212,6 +226,9 @@ public final class TwoLockLinkedQueue<E> extends TwoLockLinkedPad3<E> {
 
     @Override
     public E take() throws InterruptedException {
+        if (ThreadRoleCheck.ENABLED) {
+            LockCallbackCheck.refuseCallBack(kind(), "take", putLock, takeLock);
+        }
         E e;
         long before;
         takeLock.lockInterruptibly();
@@ -240,6 +257,9 @@ public final class TwoLockLinkedQueue<E> extends TwoLockLinkedPad3<E> {
 
     @Override
     public E poll(long timeout, TimeUnit unit) throws InterruptedException {
+        if (ThreadRoleCheck.ENABLED) {
+            LockCallbackCheck.refuseCallBack(kind(), "poll", putLock, takeLock);
+        }
         long nanos = Objects.requireNonNull(unit, "unit is null").toNanos(timeout);
         E e;
         long before;
@@ -272,6 +292,9 @@ public final class TwoLockLinkedQueue<E> extends TwoLockLinkedPad3<E> {
 
     @Override
     public E peek() {
+        if (ThreadRoleCheck.ENABLED) {
+            LockCallbackCheck.refuseCallBack(kind(), "peek", putLock, takeLock);
+        }
         takeLock.lock();
         try {
             Node<E> first = head.volatileNext();
@@ -297,6 +320,9 @@ public final class TwoLockLinkedQueue<E> extends TwoLockLinkedPad3<E> {
     /** Removes up to {@code limit} elements under one acquisition of the head lock. */
     @Override
     public int drain(Consumer<? super E> consumer, int limit) {
+        if (ThreadRoleCheck.ENABLED) {
+            LockCallbackCheck.refuseCallBack(kind(), "drain", putLock, takeLock);
+        }
         Objects.requireNonNull(consumer, "consumer is null");
         checkLimit(limit);
         int n = 0;
@@ -329,6 +355,9 @@ public final class TwoLockLinkedQueue<E> extends TwoLockLinkedPad3<E> {
     /** Inserts up to {@code limit} elements under one acquisition of the tail lock. */
     @Override
     public int fill(Supplier<? extends E> supplier, int limit) {
+        if (ThreadRoleCheck.ENABLED) {
+            LockCallbackCheck.refuseCallBack(kind(), "fill", putLock, takeLock);
+        }
         Objects.requireNonNull(supplier, "supplier is null");
         checkLimit(limit);
         int n = 0;
@@ -362,6 +391,9 @@ public final class TwoLockLinkedQueue<E> extends TwoLockLinkedPad3<E> {
 
     @Override
     public boolean contains(Object o) {
+        if (ThreadRoleCheck.ENABLED) {
+            LockCallbackCheck.refuseCallBack(kind(), "contains", putLock, takeLock);
+        }
         if (o == null) {
             return false;
         }
@@ -381,6 +413,9 @@ public final class TwoLockLinkedQueue<E> extends TwoLockLinkedPad3<E> {
     /** Removes the first element equal to {@code o}, if any. O(n), under both locks. */
     @Override
     public boolean remove(Object o) {
+        if (ThreadRoleCheck.ENABLED) {
+            LockCallbackCheck.refuseCallBack(kind(), "remove", putLock, takeLock);
+        }
         if (o == null) {
             return false;
         }
@@ -400,6 +435,9 @@ public final class TwoLockLinkedQueue<E> extends TwoLockLinkedPad3<E> {
 
     @Override
     public void clear() {
+        if (ThreadRoleCheck.ENABLED) {
+            LockCallbackCheck.refuseCallBack(kind(), "clear", putLock, takeLock);
+        }
         fullyLock();
         try {
             for (Node<E> h = head, p; (p = h.volatileNext()) != null; h = p) {
@@ -426,6 +464,9 @@ public final class TwoLockLinkedQueue<E> extends TwoLockLinkedPad3<E> {
      */
     @Override
     public Iterator<E> iterator() {
+        if (ThreadRoleCheck.ENABLED) {
+            LockCallbackCheck.refuseCallBack(kind(), "iterator", putLock, takeLock);
+        }
         return new Itr();
     }
 

@@ -53,14 +53,13 @@ final class RoleCheckProbe {
             lines.add("consumer " + call.name() + " " + (kind.multiConsumer() ? "shared" : "refused"));
         }
         lines.add("consumer handed over");
-        lines.add("offer inside fill " + (kind.multiProducer() && !claimsBeforeSupplying(kind)
-                ? "not checked" : "refused, fill ended"));
-        lines.add("peek inside fill " + (claimsBeforeSupplying(kind) ? "refused, fill ended" : "not checked"));
+        lines.add("offer inside fill " + (checksOfferInsideFill(kind) ? "refused, fill ended" : "not checked"));
+        lines.add("peek inside fill " + (checksPeekInsideFill(kind) ? "refused, fill ended" : "not checked"));
         if (claimsBeforeSupplying(kind)) {
             lines.add("consumer role free after a producer's refused peek");
         }
         for (String call : List.of("poll", "peek")) {
-            lines.add(call + " inside drain " + (kind.multiConsumer() ? "not checked" : "refused, drain ended"));
+            lines.add(call + " inside drain " + (checksTakeInsideDrain(kind) ? "refused, drain ended" : "not checked"));
         }
         return String.join(System.lineSeparator(), lines);
     }
@@ -96,15 +95,36 @@ final class RoleCheckProbe {
     }
 
     /**
+     * The two-lock kinds, whose drain and fill hold one of the queue's locks while the consumer
+     * or supplier runs, and which forbid any call back into the queue from there.
+     */
+    private static boolean holdsALockInCallbacks(QueueKind kind) {
+        return kind == QueueKind.TWO_LOCK_LINKED || kind == QueueKind.SEMAPHORE_ARRAY;
+    }
+
+    private static boolean checksOfferInsideFill(QueueKind kind) {
+        return !kind.multiProducer() || claimsBeforeSupplying(kind) || holdsALockInCallbacks(kind);
+    }
+
+    private static boolean checksPeekInsideFill(QueueKind kind) {
+        return claimsBeforeSupplying(kind) || holdsALockInCallbacks(kind);
+    }
+
+    private static boolean checksTakeInsideDrain(QueueKind kind) {
+        return !kind.multiConsumer() || holdsALockInCallbacks(kind);
+    }
+
+    /**
      * On a fresh queue, from one thread: an offer inside fill's supplier, a peek inside it, and
-     * a poll and a peek inside drain's consumer, which {@link MessageQueue} forbids. Tried only where the
-     * check covers them (a single role, or a fill that claims before it supplies), which refuses
+     * a poll and a peek inside drain's consumer, which {@link MessageQueue} or the kind's class
+     * forbids. Tried only where the check covers them (a single role, a fill that claims before
+     * it supplies, or a two-lock kind, which holds a lock while it calls back), which refuses
      * them before they act; after the refusal the batch call has ended and a plain call works
-     * again. Without the check, the peek spins for ever.
+     * again. Without the check, a peek inside a claiming fill spins for ever.
      */
     private static void probeCallbacks(QueueKind kind, List<String> report) throws InterruptedException {
         MessageQueue<Integer> q = kind.create(16);
-        if (kind.multiProducer() && !claimsBeforeSupplying(kind)) {
+        if (!checksOfferInsideFill(kind)) {
             report.add("offer inside fill not checked");
         } else {
             report.add("offer inside fill " + refusal(() -> q.fill(() -> {
@@ -112,17 +132,19 @@ final class RoleCheckProbe {
                 return 1;
             }, 1), () -> q.offer(2)) + ", fill ended");
         }
-        if (claimsBeforeSupplying(kind)) {
+        if (checksPeekInsideFill(kind)) {
             MessageQueue<Integer> empty = kind.create(16); // so that the peek reaches the claimed slot
             report.add("peek inside fill " + refusal(() -> empty.fill(() -> {
                 empty.peek();
                 return 1;
             }, 1), empty::peek) + ", fill ended");
-            report.add("consumer role " + roleAfterRefusedPeek(kind) + " after a producer's refused peek");
         } else {
             report.add("peek inside fill not checked");
         }
-        if (kind.multiConsumer()) {
+        if (claimsBeforeSupplying(kind)) {
+            report.add("consumer role " + roleAfterRefusedPeek(kind) + " after a producer's refused peek");
+        }
+        if (!checksTakeInsideDrain(kind)) {
             report.add("poll inside drain not checked");
             report.add("peek inside drain not checked");
         } else {
