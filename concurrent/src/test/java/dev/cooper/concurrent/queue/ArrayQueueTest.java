@@ -160,54 +160,59 @@ class ArrayQueueTest {
 
     /**
      * A blocking insert from inside drain's consumer, on a full ring, gives back the run that
-     * drain holds instead of waiting for room only its own thread could free.
+     * drain holds instead of waiting for room only its own thread could free. The whole case
+     * runs on the time-out's thread, so one thread holds both roles (as the debug check needs).
      */
     @SingleConsumerArrayKinds
     void aBlockingInsertInsideDrainGivesTheRunBack(QueueKind kind) {
-        MessageQueue<Integer> q = kind.create(16);
-        for (int i = 0; i < 16; i++) {
-            assertTrue(q.offer(i));
-        }
-        List<Integer> sizes = new ArrayList<>();
-        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertEquals(6, q.drain(e -> {
-            try {
-                if (e % 2 == 0) {
-                    q.put(100 + e);
-                } else {
-                    assertTrue(q.offer(100 + e, 1, TimeUnit.MINUTES));
-                }
-            } catch (InterruptedException x) {
-                throw new AssertionError(x);
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            MessageQueue<Integer> q = kind.create(16);
+            for (int i = 0; i < 16; i++) {
+                assertTrue(q.offer(i));
             }
-            sizes.add(q.size());
-        }, 6)));
-        assertEquals(List.of(16, 16, 16, 16, 16, 16), sizes, "each insert refills the room given back");
-        List<Integer> rest = new ArrayList<>();
-        q.drainTo(rest);
-        assertEquals(List.of(6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 100, 101, 102, 103, 104, 105), rest);
+            List<Integer> sizes = new ArrayList<>();
+            assertEquals(6, q.drain(e -> {
+                try {
+                    if (e % 2 == 0) {
+                        q.put(100 + e);
+                    } else {
+                        assertTrue(q.offer(100 + e, 1, TimeUnit.MINUTES));
+                    }
+                } catch (InterruptedException x) {
+                    throw new AssertionError(x);
+                }
+                sizes.add(q.size());
+            }, 6));
+            assertEquals(List.of(16, 16, 16, 16, 16, 16), sizes, "each insert refills the room given back");
+            List<Integer> rest = new ArrayList<>();
+            q.drainTo(rest);
+            assertEquals(List.of(6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 100, 101, 102, 103, 104, 105), rest);
+        });
     }
 
     /** A drain of another queue run from inside the consumer leaves this drain's run to give back. */
     @SingleConsumerArrayKinds
     void aDrainOfAnotherQueueInsideKeepsTheRunToGiveBack(QueueKind kind) {
-        MessageQueue<Integer> q = kind.create(4);
-        MessageQueue<Integer> other = kind.create(4);
-        for (int i = 0; i < 4; i++) {
-            assertTrue(q.offer(i));
-            assertTrue(other.offer(10 + i));
-        }
-        List<Integer> fromOther = new ArrayList<>();
-        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertEquals(2, q.drain(e -> {
-            other.drain(fromOther::add, 1);
-            try {
-                q.put(100 + e);
-            } catch (InterruptedException x) {
-                throw new AssertionError(x);
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            MessageQueue<Integer> q = kind.create(4);
+            MessageQueue<Integer> other = kind.create(4);
+            for (int i = 0; i < 4; i++) {
+                assertTrue(q.offer(i));
+                assertTrue(other.offer(10 + i));
             }
-        }, 2)));
-        assertEquals(List.of(10, 11), fromOther);
-        List<Integer> rest = new ArrayList<>();
-        q.drainTo(rest);
-        assertEquals(List.of(2, 3, 100, 101), rest);
+            List<Integer> fromOther = new ArrayList<>();
+            assertEquals(2, q.drain(e -> {
+                other.drain(fromOther::add, 1);
+                try {
+                    q.put(100 + e);
+                } catch (InterruptedException x) {
+                    throw new AssertionError(x);
+                }
+            }, 2));
+            assertEquals(List.of(10, 11), fromOther);
+            List<Integer> rest = new ArrayList<>();
+            q.drainTo(rest);
+            assertEquals(List.of(2, 3, 100, 101), rest);
+        });
     }
 }
