@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -58,7 +59,7 @@ class PublicApiDocsTest {
     }
 
     private static List<Path> sources() throws IOException {
-        List<Path> sources = new java.util.ArrayList<>();
+        List<Path> sources = new ArrayList<>();
         for (Path root : SOURCE_ROOTS) {
             try (Stream<Path> files = Files.walk(root)) {
                 files.filter(p -> p.toString().endsWith(".java"))

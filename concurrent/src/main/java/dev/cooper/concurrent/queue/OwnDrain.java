@@ -7,10 +7,12 @@ package dev.cooper.concurrent.queue;
  * the same queue finds the ring full while the run is held; with this it can give the run back
  * instead of waiting for itself ({@link AbstractLockFreeQueue#giveBackOwnRoom}).
  *
- * <p>Per thread, so that the drain's store per element lands in memory no other core reads:
- * on the queue's own lines it would pull a line from spinning producers once per element,
- * which is the traffic the runs exist to avoid. A drain of another queue run from inside a
- * drain saves and restores the outer one's values.
+ * <p>Per thread, so that the drain's store per element lands in memory no other core reads.
+ * On the queue's consumer line, which {@code MPSC_ARRAY}'s producers read while the ring is
+ * full, it would move that line between cores once per element, the traffic the runs exist to
+ * avoid (reasoned from decision 0028's mechanism, not measured; the per-thread form measured
+ * level with the code before it, benchmarks/RESULTS.md). A drain of another queue run from
+ * inside a drain saves the outer one's values in its locals and restores them.
  */
 final class OwnDrain {
     private static final ThreadLocal<OwnDrain> CURRENT = ThreadLocal.withInitial(OwnDrain::new);
