@@ -46,7 +46,10 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
      *   fill them without reading shared state again (the batched probe of B-Queue:
      *   J. Wang et al., "B-Queue: Efficient and Practical Queuing for Fast Core-to-Core
      *   Communication", IJPP 41(1), 2013). Only when the probe fails does it look at its own
-     *   slot, so "full" is exact.
+     *   slot, so "full" is exact. A successful probe grants lookAhead + 1 slots, which is
+     *   freeRun: one run given back by drain is exactly what one probe needs. (A probe one
+     *   slot further would fail after every run freed: a producer trailing a full ring would
+     *   then read two slots per offer, one of them on the line drain is reading.)
      * - drain gives slots back in runs (the batched update of control variables of
      *   MCRingBuffer: P. P. C. Lee, T. Bu, G. Chandranmenon, "A Lock-Free, Cache-Efficient
      *   Multi-Core Synchronization Mechanism for Line-Rate Network Traffic Monitoring",
@@ -59,7 +62,8 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
      *
      * Departures: the indices are kept although the slots alone decide empty/full, because
      * size(), isEmpty() and the iterator need them; each side writes only its own index, with a
-     * release store (no CAS anywhere). The probe distance is capacity/4, at most 4096 slots.
+     * release store (no CAS anywhere). A run, and so a probe's grant, is capacity/4 slots,
+     * at least 1 and at most 4096.
      *
      * Invariants (I = producerIndex, O = consumerIndex):
      * - O <= I <= O + capacity, as seen by the owning threads; the slot of index i holds the
@@ -82,7 +86,7 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
      *   full, as size() says.
      */
 
-    /** Slots the producer probes ahead of its index. */
+    /** Slots the producer probes ahead of its index: {@code freeRun - 1}. */
     private final int lookAhead;
     /**
      * {@code buffer.length - 1}. The hot paths index with this field rather than with the
@@ -105,9 +109,9 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
      */
     public SpscArrayQueue(int capacity) {
         super(capacity, false, false);
-        this.lookAhead = quarterRing(buffer.length);
         this.mask = buffer.length - 1;
-        this.freeRun = Math.max(1, lookAhead);
+        this.freeRun = Math.max(1, quarterRing(buffer.length));
+        this.lookAhead = freeRun - 1;
     }
 
     @Override

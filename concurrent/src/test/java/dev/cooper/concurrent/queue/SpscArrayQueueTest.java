@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What only {@link SpscArrayQueue} has: the producer's look-ahead. */
@@ -16,7 +18,7 @@ class SpscArrayQueueTest {
      */
     @Test
     void producerUsesEverySlotWhenTheLookAheadSlotIsBusy() {
-        SpscArrayQueue<Integer> q = new SpscArrayQueue<>(16); // look-ahead 4
+        SpscArrayQueue<Integer> q = new SpscArrayQueue<>(16); // look-ahead 3, probes grant 4 slots
         for (int i = 0; i < 16; i++) {
             assertTrue(q.offer(i));
         }
@@ -27,5 +29,33 @@ class SpscArrayQueueTest {
             assertEquals(i, q.poll());
         }
         assertTrue(q.isEmpty());
+    }
+
+    /**
+     * A run that drain gives back is what one probe needs: a producer trailing a full ring
+     * finds the whole run with one read of the slots, and then fills it without another
+     * (white box: the producer limit is where the reads stop).
+     */
+    @Test
+    void oneProbeGrantsARunThatDrainGaveBack() {
+        SpscArrayQueue<Integer> q = new SpscArrayQueue<>(16); // runs of 4
+        for (int i = 0; i < 16; i++) {
+            assertTrue(q.offer(i));
+        }
+        assertEquals(16, q.plainProducerLimit(), "the fourth probe granted up to the full ring");
+        List<Integer> out = new ArrayList<>();
+        assertEquals(4, q.drain(out::add, 4));
+        assertTrue(q.offer(16));
+        assertEquals(20, q.plainProducerLimit(), "the probe after the run granted the whole run");
+        for (int i = 17; i < 20; i++) {
+            assertTrue(q.offer(i));
+        }
+        assertFalse(q.offer(20));
+        q.drain(out::add, 16);
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            expected.add(i);
+        }
+        assertEquals(expected, out);
     }
 }
