@@ -59,19 +59,64 @@ abstract sealed class Inlet<T> {
     /** Whether the source has ended (a closed and drained channel); a queue never ends. */
     abstract boolean ended();
 
+    /**
+     * Hands {@code thread} the first {@code n} messages of {@code batch}, which have left their
+     * source, and clears it. A worker or the dispatcher catches what a handler or a key
+     * function throws, so the batch is normally handed on whole. Only a dead-letter sink that
+     * throws ends the thread mid-batch: the rest is then given back to the close report.
+     */
+    private static <T> void handOn(List<T> batch, int n, GroupThread<T> thread) {
+        int handedOn = 0;
+        try {
+            while (handedOn < n) {
+                thread.accept(batch.get(handedOn++));
+            }
+        } finally {
+            while (handedOn < n) {
+                thread.giveBackTaken(batch.get(handedOn++));
+            }
+            batch.clear();
+        }
+    }
+
+    /**
+     * A queue. One of a lock-free kind is drained in place: its {@code drain} calls the thread's
+     * {@code accept} holding no lock, so a slow handler, a retry's sleep or the dispatcher's
+     * wait for a full worker queue stop no other worker or producer. (On {@code SPSC_ARRAY}
+     * and {@code MPSC_ARRAY} the room of the messages handed on meanwhile goes back to the
+     * producers when the drain's run ends, up to a quarter of the ring later.)
+     *
+     * <p>A lock-based kind's {@code drain} would call {@code accept} holding the queue's lock
+     * (or its take lock): shared workers would then handle one message at a time between
+     * them, a retry's sleep would stop the other workers, and on {@code LOCKED_ARRAY} a
+     * dispatcher waiting for a full worker queue would stop every producer, timed offers
+     * included. So such a queue is taken from in batches with one {@code drainTo} (one lock
+     * acquisition), handed on after the lock is released ({@link #handOn}).
+     */
     private static final class QueueInlet<T> extends Inlet<T> {
         private final MessageQueue<? extends T> queue;
+        /**
+         * For a lock-based kind, the batch being handed on, empty between calls, used by the
+         * inlet's one thread only; null for a lock-free kind.
+         */
+        private final List<T> batch;
 
         QueueInlet(MessageQueue<? extends T> queue, boolean ownedByGroup) {
             super(ownedByGroup);
             this.queue = queue;
+            this.batch = queue.kind().lockFree() ? null : new ArrayList<>();
         }
 
         @Override
         int drain(GroupThread<T> thread, int limit) {
-            // MessageQueue.drain removes each element just before it hands it on: the rest
-            // stay in the queue if accept throws.
-            return queue.drain(thread, limit);
+            if (batch == null) {
+                // MessageQueue.drain removes each element just before it hands it on: the rest
+                // stay in the queue if accept throws.
+                return queue.drain(thread, limit);
+            }
+            int n = queue.drainTo(batch, limit);
+            handOn(batch, n, thread);
+            return n;
         }
 
         @Override
@@ -100,25 +145,12 @@ abstract sealed class Inlet<T> {
         /**
          * Takes up to {@code limit} messages with one {@link Channel#drainTo} (one lock
          * acquisition for the batch, no allocation once the list has grown), then hands them on
-         * outside the channel's lock. A worker or the dispatcher catches what a handler or a key
-         * function throws, so the batch is normally handed on whole. Only a dead-letter sink
-         * that throws ends the thread mid-batch: the rest of the batch has left the channel by
-         * then, so it is given back to the close report.
+         * outside the channel's lock ({@link #handOn}).
          */
         @Override
         int drain(GroupThread<T> thread, int limit) {
             int n = channel.drainTo(batch, limit);
-            int handedOn = 0;
-            try {
-                while (handedOn < n) {
-                    thread.accept(batch.get(handedOn++));
-                }
-            } finally {
-                while (handedOn < n) {
-                    thread.giveBackTaken(batch.get(handedOn++));
-                }
-                batch.clear();
-            }
+            handOn(batch, n, thread);
             return n;
         }
 
