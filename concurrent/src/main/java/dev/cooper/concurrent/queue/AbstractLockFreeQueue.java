@@ -45,17 +45,6 @@ abstract class AbstractLockFreeQueue<E> extends AbstractMessageQueue<E> {
     }
 
     /**
-     * Called on the blocking insert path after a failed attempt: if the calling thread is
-     * running this queue's own {@code drain} consumer and that drain holds removals it has not
-     * yet given back as room, gives them back now and returns true, so that the insert retries
-     * instead of waiting for room only this thread could free. Kinds that free room at once
-     * return false.
-     */
-    boolean giveBackOwnRoom() {
-        return false;
-    }
-
-    /**
      * Longest first park after registering, where a signal may race with registration (the
      * kind's insert or removal is a release store). Only a change whose signal check ran
      * before the registration can miss the waiter, and the re-check after this park sees it
@@ -208,7 +197,9 @@ abstract class AbstractLockFreeQueue<E> extends AbstractMessageQueue<E> {
             if (offer(e)) {
                 return true;
             }
-            if (giveBackOwnRoom()) {
+            // A drain consumer gives back the run its drain holds before it waits: if the drain
+            // is this queue's, the retry may find that room (OwnDrain).
+            if (OwnDrain.giveBackHeldRun()) {
                 continue;
             }
             long remaining = timed ? deadline - System.nanoTime() : Long.MAX_VALUE;

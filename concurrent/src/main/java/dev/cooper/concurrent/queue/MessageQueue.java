@@ -72,7 +72,8 @@ public interface MessageQueue<E> extends BlockingQueue<E> {
      * removals made is given back in runs: a non-blocking {@code offer} from the consumer
      * finds the ring full while {@code size()} says so, and a {@code put} or timed
      * {@code offer} that finds it full gives the run back first, so it does not wait for
-     * itself. Until the run is given back, {@code SPSC_ARRAY}'s {@code contains} and iteration
+     * itself (a blocking insert into another lock-free queue that must wait gives the run
+     * back too, so the producers of this one are not kept from room no one uses). Until the run is given back, {@code SPSC_ARRAY}'s {@code contains} and iteration
      * may still show its elements. The lock-based kinds call it while holding a lock, and
      * restrict it further (their classes say how). On a single-consumer kind, and on
      * {@code TWO_LOCK_LINKED} and {@code SEMAPHORE_ARRAY}, {@code -Dcooper.queue.checkThreads=true}

@@ -285,7 +285,7 @@ public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
         long start = plainConsumerIndex();
         long index = start;
         // The slots below index are null again; the index is published only up to here (or
-        // further, by a blocking insert from inside the consumer: giveBackOwnRoom).
+        // further, by a blocking insert from inside the consumer: giveBackRun).
         long published = start;
         OwnDrain own = OwnDrain.current();
         Object outerQueue = own.queue;
@@ -332,18 +332,21 @@ public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
     }
 
     /**
-     * Consumer thread only, from a blocking insert inside this queue's drain consumer:
-     * publishes the slots that drain has already nulled (see {@link OwnDrain}). The index only
-     * grows: the drain's own later publications are at or past it.
+     * Consumer thread only, from a blocking insert inside this queue's drain consumer (into
+     * any queue): publishes the slots below {@code end}, which that drain has already nulled,
+     * and wakes the producers waiting for them (see {@link OwnDrain}). The index only grows:
+     * the drain's own later publications are at or past it.
+     *
+     * @return whether any slot was published
      */
-    @Override
-    boolean giveBackOwnRoom() {
-        OwnDrain own = OwnDrain.current();
-        if (own.queue != this || own.end == plainConsumerIndex()) {
+    boolean giveBackRun(long end) {
+        long published = plainConsumerIndex();
+        if (end == published) {
             return false;
         }
-        // Release: publishes the nulls of the slots below own.end, as the drain's own store does.
-        releaseConsumerIndex(own.end);
+        // Release: publishes the nulls of the slots below end, as the drain's own store does.
+        releaseConsumerIndex(end);
+        signalNotFull(end - published);
         return true;
     }
 

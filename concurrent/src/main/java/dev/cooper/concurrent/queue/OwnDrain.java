@@ -3,16 +3,20 @@ package dev.cooper.concurrent.queue;
 /**
  * Which queue's {@code drain} consumer the current thread is running, for the kinds whose
  * drain gives room back in runs ({@code SPSC_ARRAY}, {@code MPSC_ARRAY}; decision 0028), and
- * how far that drain has handed elements on. A blocking insert that this consumer makes into
- * the same queue finds the ring full while the run is held; with this it can give the run back
- * instead of waiting for itself ({@link AbstractLockFreeQueue#giveBackOwnRoom}).
+ * how far that drain has handed elements on. A blocking insert that this consumer makes, into
+ * any lock-free queue, and that finds no room gives the run back first
+ * ({@link #giveBackHeldRun}): into the same queue, so that it does not wait for room only its
+ * own thread could free; into another (a dispatcher forwarding to a full worker queue), so
+ * that the drained queue's producers are not kept out of room nobody holds for them while it
+ * waits.
  *
  * <p>Per thread, so that the drain's store per element lands in memory no other core reads.
  * On the queue's consumer line, which {@code MPSC_ARRAY}'s producers read while the ring is
  * full, it would move that line between cores once per element, the traffic the runs exist to
  * avoid (reasoned from decision 0028's mechanism, not measured; the per-thread form measured
  * level with the code before it, benchmarks/RESULTS.md). A drain of another queue run from
- * inside a drain saves the outer one's values in its locals and restores them.
+ * inside a drain saves the outer one's values in its locals and restores them; only the
+ * innermost drain's run is given back.
  */
 final class OwnDrain {
     private static final ThreadLocal<OwnDrain> CURRENT = ThreadLocal.withInitial(OwnDrain::new);
@@ -28,5 +32,23 @@ final class OwnDrain {
     /** This thread's record. */
     static OwnDrain current() {
         return CURRENT.get();
+    }
+
+    /**
+     * Gives back the run held by the drain whose consumer the current thread is running, if
+     * there is one and it holds removals not yet given back, and wakes producers waiting for
+     * that room.
+     *
+     * @return whether any room was given back
+     */
+    static boolean giveBackHeldRun() {
+        OwnDrain own = current();
+        if (own.queue instanceof SpscArrayQueue<?> q) {
+            return q.giveBackRun(own.end);
+        }
+        if (own.queue instanceof MpscArrayQueue<?> q) {
+            return q.giveBackRun(own.end);
+        }
+        return false;
     }
 }

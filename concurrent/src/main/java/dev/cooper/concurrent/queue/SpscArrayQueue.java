@@ -80,10 +80,11 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
      *   while drain frees one), and a consumer may take an element whose producer index store
      *   is still in flight (a negative difference). size() brings the difference into
      *   [0, capacity].
-     * - A put or timed offer that finds no room from inside this queue's own drain consumer
-     *   gives back the run that drain holds (giveBackOwnRoom) and retries, rather than wait
-     *   for room only its own thread could free; a plain offer there still finds the ring
-     *   full, as size() says.
+     * - A put or timed offer that finds no room from inside this queue's drain consumer (into
+     *   this queue or another lock-free one) gives back the run that drain holds
+     *   (giveBackRun) before it waits: into this queue it then retries rather than wait for
+     *   room only its own thread could free. A plain offer there still finds the ring full,
+     *   as size() says.
      */
 
     /** Slots the producer probes ahead of its index: {@code freeRun - 1}. */
@@ -232,7 +233,7 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
         Object[] buffer = this.buffer;
         // Plain: only this thread writes the consumer index. The slots of [freed, index) hold
         // elements this call has handed on (or is handing on) and not yet given back. A
-        // blocking insert from inside the consumer may give them back first (giveBackOwnRoom)
+        // blocking insert from inside the consumer may give them back first (giveBackRun)
         // and refill the slots, so each free starts at the consumer index, which is then at or
         // past freed: a slot is never freed twice.
         long start = plainConsumerIndex();
@@ -294,17 +295,19 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
     }
 
     /**
-     * Consumer thread only, from a blocking insert inside this queue's drain consumer: frees
-     * the slots that drain has handed on and not yet freed (see {@link OwnDrain}).
+     * Consumer thread only, from a blocking insert inside this queue's drain consumer (into
+     * any queue): frees the slots of {@code [consumer index, end)}, which that drain has handed
+     * on and not yet freed, and wakes a waiting producer (see {@link OwnDrain}).
+     *
+     * @return whether any slot was freed
      */
-    @Override
-    boolean giveBackOwnRoom() {
-        OwnDrain own = OwnDrain.current();
+    boolean giveBackRun(long end) {
         long freed = plainConsumerIndex();
-        if (own.queue != this || own.end == freed) {
+        if (end == freed) {
             return false;
         }
-        freeSlots(buffer, freed, own.end);
+        freeSlots(buffer, freed, end);
+        signalNotFull();
         return true;
     }
 

@@ -13,6 +13,12 @@ final class Await {
         }
     }
 
+    /** Until the platform thread named {@code name} parks (waits, timed or not). */
+    static void parked(String name) throws InterruptedException {
+        until(() -> Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name)
+                && (t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING)));
+    }
+
     /** Until the group has finished (handled or dead-lettered) {@code n} messages. */
     static void finished(ConsumerGroup<?> group, long n) throws InterruptedException {
         until(() -> {
