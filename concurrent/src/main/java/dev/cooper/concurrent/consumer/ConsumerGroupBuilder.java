@@ -61,9 +61,10 @@ public final class ConsumerGroupBuilder<T> {
     /**
      * Take messages from {@code queue}. With shared routing and more than one worker it must be
      * of a multi-consumer kind; otherwise the group is its only consumer while it runs. Handlers
-     * never run holding the queue's locks: a queue of a lock-based kind is taken from in
-     * batches of up to {@link #batchSize} with one {@code drainTo} each, and the batch is
-     * handled after the lock is released.
+     * never run while the queue holds a lock or slots for them: a queue of a lock-based kind,
+     * {@code SPMC_ARRAY} or {@code MPMC_ARRAY} is taken from in batches of up to
+     * {@link #batchSize} with one {@code drainTo} each, and the batch is handled after that
+     * returns; other kinds are drained in place.
      *
      * @param queue the queue to take from; not null
      * @return this builder

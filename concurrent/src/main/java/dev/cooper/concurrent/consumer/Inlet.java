@@ -4,6 +4,7 @@ import dev.cooper.concurrent.channel.Channel;
 import dev.cooper.concurrent.channel.ChannelClosedException;
 import dev.cooper.concurrent.channel.ReceiveResult;
 import dev.cooper.concurrent.queue.MessageQueue;
+import dev.cooper.concurrent.queue.QueueKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,31 +81,41 @@ abstract sealed class Inlet<T> {
     }
 
     /**
-     * A queue. One of a lock-free kind is drained in place: its {@code drain} calls the thread's
-     * {@code accept} holding no lock, so a slow handler, a retry's sleep or the dispatcher's
-     * wait for a full worker queue stop no other worker or producer. (On {@code SPSC_ARRAY}
-     * and {@code MPSC_ARRAY} the room of the messages handed on meanwhile goes back to the
-     * producers when the drain's run ends, up to a quarter of the ring later.)
+     * A queue. One whose {@code drain} holds nothing other threads need while it calls the
+     * consumer ({@code SPSC_ARRAY}, {@code MPSC_ARRAY}, the two linked lock-free kinds) is
+     * drained in place, with no copy: a slow handler, a retry's sleep or the dispatcher's wait
+     * for a full worker queue then stop no other worker or producer. (On {@code SPSC_ARRAY}
+     * and {@code MPSC_ARRAY} the room of the messages handed on goes back to the producers in
+     * runs: when a run ends, and before the dispatcher waits for a worker queue.)
      *
-     * <p>A lock-based kind's {@code drain} would call {@code accept} holding the queue's lock
-     * (or its take lock): shared workers would then handle one message at a time between
-     * them, a retry's sleep would stop the other workers, and on {@code LOCKED_ARRAY} a
-     * dispatcher waiting for a full worker queue would stop every producer, timed offers
-     * included. So such a queue is taken from in batches with one {@code drainTo} (one lock
-     * acquisition), handed on after the lock is released ({@link #handOn}).
+     * <p>Other kinds are taken from in batches with one {@code drainTo} and handed on after
+     * it returns ({@link #handOn}). A lock-based kind's {@code drain} calls the consumer
+     * holding the queue's lock (or its take lock): shared workers would handle one message at
+     * a time between them, and on {@code LOCKED_ARRAY} a dispatcher waiting for a full worker
+     * queue would stop every producer, timed offers included. {@code SPMC_ARRAY}'s and
+     * {@code MPMC_ARRAY}'s {@code drain} holds the slots of the run it claimed until it hands
+     * each message on: producers that wrap onto them would wait for the handlers, and a
+     * handler that puts a message back into its source could wait for itself.
      */
     private static final class QueueInlet<T> extends Inlet<T> {
         private final MessageQueue<? extends T> queue;
         /**
-         * For a lock-based kind, the batch being handed on, empty between calls, used by the
-         * inlet's one thread only; null for a lock-free kind.
+         * The batch being handed on, empty between calls, used by the inlet's one thread only;
+         * null for a kind drained in place.
          */
         private final List<T> batch;
 
         QueueInlet(MessageQueue<? extends T> queue, boolean ownedByGroup) {
             super(ownedByGroup);
             this.queue = queue;
-            this.batch = queue.kind().lockFree() ? null : new ArrayList<>();
+            this.batch = drainsInPlace(queue.kind()) ? null : new ArrayList<>();
+        }
+
+        private static boolean drainsInPlace(QueueKind kind) {
+            return switch (kind) {
+                case SPSC_ARRAY, MPSC_ARRAY, MPSC_LINKED, MPMC_LINKED -> true;
+                case SPMC_ARRAY, MPMC_ARRAY, LOCKED_ARRAY, TWO_LOCK_LINKED, SEMAPHORE_ARRAY -> false;
+            };
         }
 
         @Override

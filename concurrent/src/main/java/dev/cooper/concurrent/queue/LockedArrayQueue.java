@@ -34,8 +34,19 @@ import java.util.function.Supplier;
  * element last returned if it is still in the queue (that element, by its position, not an
  * earlier occurrence of the same instance).
  *
- * <p>{@link #drain} and {@link #fill} run under one acquisition of the lock, calling the
- * consumer/supplier while holding it: they must not block on this queue.
+ * <p>{@link #drain} and {@link #fill} run under one acquisition of the lock and call the
+ * consumer (supplier) while holding it. What {@link MessageQueue} forbids there on every kind
+ * breaks this one too. The supplier must not insert into this queue: the fill saw room before
+ * it called the supplier, and an insert that takes the last of it makes the fill's own insert
+ * overwrite the head element and push the count past the capacity. The consumer must not take
+ * from it: the drain wakes producers waiting for room only when it ends, so a {@code take}
+ * (timed {@code poll}) there that finds the queue empty can wait for ever (its whole timeout)
+ * for a producer parked for the room the drain has made. Anything else may be called from
+ * them, blocking calls included: inserts and {@code peek} from the consumer, takes and
+ * {@code peek} from the supplier. A call there that has to wait releases the lock while it
+ * waits (a wait on its conditions releases every hold), so other threads' calls then come in
+ * the middle of the batch. {@code -Dcooper.queue.checkThreads=true} refuses the two
+ * forbidden ones with an {@link IllegalStateException}.
  *
  * @param <E> the type of the elements
  */
@@ -80,6 +91,15 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
     private int waitingTakers;
     /** Threads waiting on notFull; guarded by lock. */
     private int waitingPutters;
+    /** Debug checks; null unless {@link ThreadRoleCheck#ENABLED}. */
+    private final CallbackReentryCheck drainCheck = CallbackReentryCheck.forDrain(QueueKind.LOCKED_ARRAY,
+            "MessageQueue.drain forbids this. This drain wakes producers waiting for room only when it ends, "
+            + "so here a take() that finds the queue empty can wait for ever, and a timed poll its whole "
+            + "timeout, for the element of a producer that is parked for the room this drain has made");
+    private final CallbackReentryCheck fillCheck = CallbackReentryCheck.forFill(QueueKind.LOCKED_ARRAY,
+            "MessageQueue.fill forbids this. The fill saw room before it called the supplier, so an insert "
+            + "here that takes the last of it makes the fill's own insert overwrite the head element and "
+            + "push the count past the capacity");
 
     /**
      * Creates an empty queue holding at most {@code capacity} elements.
@@ -104,6 +124,9 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
     @Override
     public boolean offer(E e) {
         checkElement(e);
+        if (ThreadRoleCheck.ENABLED) {
+            fillCheck.check("offer");
+        }
         lock.lock();
         try {
             if (count == items.length) {
@@ -119,6 +142,9 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
     @Override
     public void put(E e) throws InterruptedException {
         checkElement(e);
+        if (ThreadRoleCheck.ENABLED) {
+            fillCheck.check("put");
+        }
         lock.lockInterruptibly();
         try {
             while (count == items.length) {
@@ -139,6 +165,9 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
     public boolean offer(E e, long timeout, TimeUnit unit) throws InterruptedException {
         checkElement(e);
         long nanos = Objects.requireNonNull(unit, "unit is null").toNanos(timeout);
+        if (ThreadRoleCheck.ENABLED) {
+            fillCheck.check("offer");
+        }
         lock.lockInterruptibly();
         try {
             while (count == items.length) {
@@ -161,6 +190,9 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
 
     @Override
     public E poll() {
+        if (ThreadRoleCheck.ENABLED) {
+            drainCheck.check("poll");
+        }
         lock.lock();
         try {
             return count == 0 ? null : dequeue();
@@ -171,6 +203,9 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
 
     @Override
     public E take() throws InterruptedException {
+        if (ThreadRoleCheck.ENABLED) {
+            drainCheck.check("take");
+        }
         lock.lockInterruptibly();
         try {
             while (count == 0) {
@@ -190,6 +225,9 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
     @Override
     public E poll(long timeout, TimeUnit unit) throws InterruptedException {
         long nanos = Objects.requireNonNull(unit, "unit is null").toNanos(timeout);
+        if (ThreadRoleCheck.ENABLED) {
+            drainCheck.check("poll");
+        }
         lock.lockInterruptibly();
         try {
             while (count == 0) {
@@ -230,6 +268,9 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
     public int drain(Consumer<? super E> consumer, int limit) {
         Objects.requireNonNull(consumer, "consumer is null");
         checkLimit(limit);
+        if (ThreadRoleCheck.ENABLED) {
+            drainCheck.enter();
+        }
         lock.lock();
         int n = 0;
         try {
@@ -241,6 +282,9 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
         } finally {
             signalNotFull(n);
             lock.unlock();
+            if (ThreadRoleCheck.ENABLED) {
+                drainCheck.exit();
+            }
         }
         return n;
     }
@@ -250,10 +294,16 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
     public int fill(Supplier<? extends E> supplier, int limit) {
         Objects.requireNonNull(supplier, "supplier is null");
         checkLimit(limit);
+        if (ThreadRoleCheck.ENABLED) {
+            fillCheck.enter();
+        }
         lock.lock();
         int n = 0;
         try {
-            // Under the lock nobody else inserts: room seen here is still there at the insert.
+            // Under the lock no other thread inserts, and the supplier must not (see the class
+            // comment): room seen here is still there at the insert. A take from the supplier
+            // that waits lets other producers in, but returns only after removing an element,
+            // which leaves room.
             while (n < limit && count < items.length) {
                 E e = Objects.requireNonNull(supplier.get(), "supplier returned null");
                 enqueueQuietly(e);
@@ -262,6 +312,9 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
         } finally {
             signalNotEmpty(n);
             lock.unlock();
+            if (ThreadRoleCheck.ENABLED) {
+                fillCheck.exit();
+            }
         }
         return n;
     }
@@ -287,6 +340,9 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
     /** Removes the first element equal to {@code o}, if any. O(n) under the lock. */
     @Override
     public boolean remove(Object o) {
+        if (ThreadRoleCheck.ENABLED) {
+            drainCheck.check("remove");
+        }
         if (o == null) {
             return false;
         }
@@ -315,6 +371,9 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
      * instance (weak consistency).
      */
     private void removeReturned(Object o, int j, int snapshotTake) {
+        if (ThreadRoleCheck.ENABLED) {
+            drainCheck.check("the iterator's remove");
+        }
         lock.lock();
         try {
             int headRemovals = Math.floorMod(takeIndex - snapshotTake, items.length);
@@ -329,6 +388,9 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
 
     @Override
     public void clear() {
+        if (ThreadRoleCheck.ENABLED) {
+            drainCheck.check("clear");
+        }
         lock.lock();
         try {
             int n = count;

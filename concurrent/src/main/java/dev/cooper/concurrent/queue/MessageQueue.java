@@ -64,20 +64,28 @@ public interface MessageQueue<E> extends BlockingQueue<E> {
      * <p>{@code consumer} must not take from this queue ({@code poll}, {@code take},
      * {@code drain}, {@code drainTo}, {@code clear}, removal): several kinds keep their place
      * in the queue in local variables for the whole call, and a removal made inside it can
-     * then lose elements, corrupt the queue or keep the call from returning. On a
+     * then lose elements, corrupt the queue or keep the call from returning. {@code SPMC_ARRAY}
+     * and {@code MPMC_ARRAY} claim a run of elements before they hand them on, and a take from
+     * the consumer passes the rest of the run: it gets later elements first, and finds the queue
+     * empty while the run still holds some ({@code take} then waits for ever). On a
      * single-consumer kind it must not {@code peek} either: {@code SPSC_ARRAY} and
      * {@code MPSC_ARRAY} publish what the call removed in runs, so inside it {@code peek} sees
      * a stale head (an element already handed on, or a freed slot it would wait on for ever).
-     * It may insert where the kind lets this thread produce. On those two kinds the room its
+     * It may insert where the kind lets this thread produce, except on {@code SPMC_ARRAY} and
+     * {@code MPMC_ARRAY}: they hold the slots of the claimed run until they hand each element
+     * on, and an insert that wraps onto one of those slots (on a nearly full ring) waits for
+     * this very call, for ever. On {@code SPSC_ARRAY} and {@code MPSC_ARRAY} the room its
      * removals made is given back in runs: a non-blocking {@code offer} from the consumer
      * finds the ring full while {@code size()} says so, and a {@code put} or timed
      * {@code offer} that finds it full gives the run back first, so it does not wait for
      * itself (a blocking insert into another lock-free queue that must wait gives the run
-     * back too, so the producers of this one are not kept from room no one uses). Until the run is given back, {@code SPSC_ARRAY}'s {@code contains} and iteration
-     * may still show its elements. The lock-based kinds call it while holding a lock, and
-     * restrict it further (their classes say how). On a single-consumer kind, and on
-     * {@code TWO_LOCK_LINKED} and {@code SEMAPHORE_ARRAY}, {@code -Dcooper.queue.checkThreads=true}
-     * reports such a call with an {@link IllegalStateException}.
+     * back too, so the producers of this one are not kept from room no one uses). Until the
+     * run is given back, {@code SPSC_ARRAY}'s {@code contains} and iteration may still show
+     * its elements. The lock-based kinds call it while holding a lock (their classes say what
+     * that forbids or allows). {@code -Dcooper.queue.checkThreads=true} reports a take from
+     * the consumer with an {@link IllegalStateException} on every kind, a {@code peek} too on
+     * a single-consumer kind, an insert on {@code SPMC_ARRAY} and {@code MPMC_ARRAY}, and any
+     * call into the queue on {@code TWO_LOCK_LINKED} and {@code SEMAPHORE_ARRAY}.
      *
      * @param consumer the code given each element removed, on the calling thread; not null
      * @param limit the most elements to remove, not negative
@@ -104,10 +112,11 @@ public interface MessageQueue<E> extends BlockingQueue<E> {
      * On a multi-producer array kind it must not take from or peek at this queue either: a
      * slot the call has claimed but not yet written stops every consumer, including the
      * calling thread, until the call writes it. The lock-based kinds call it while holding a
-     * lock, and restrict it further (their classes say how). On a single-producer kind,
-     * {@code -Dcooper.queue.checkThreads=true} reports an insert from the supplier with an
-     * {@link IllegalStateException}, on a multi-producer array kind an insert, take or peek,
-     * and on {@code TWO_LOCK_LINKED} and {@code SEMAPHORE_ARRAY} any call into the queue.
+     * lock (their classes say what that forbids or allows).
+     * {@code -Dcooper.queue.checkThreads=true} reports with an {@link IllegalStateException} an
+     * insert from the supplier on a single-producer kind and on {@code LOCKED_ARRAY}, an
+     * insert, take or peek on a multi-producer array kind, and any call into the queue on
+     * {@code TWO_LOCK_LINKED} and {@code SEMAPHORE_ARRAY}.
      *
      * @param supplier the source of the elements, one per call; not null
      * @param limit the most elements to insert, not negative

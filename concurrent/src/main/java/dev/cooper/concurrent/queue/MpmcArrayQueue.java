@@ -10,7 +10,10 @@ import java.util.function.Supplier;
  * A bounded, array-backed queue for any number of producer and consumer threads
  * ({@link QueueKind#MPMC_ARRAY}).
  *
- * <p>Threads: any thread may call any method.
+ * <p>Threads: any thread may call any method. {@code -Dcooper.queue.checkThreads=true} reports
+ * the calls {@link MessageQueue} forbids from inside {@link #fill}'s supplier (an insert, take
+ * or peek) and {@link #drain}'s consumer (a take) on the same queue with an
+ * {@link IllegalStateException}.
  *
  * <p>Progress: a failed CAS in {@code offer} or {@code poll} means another thread completed
  * its own call. One window waits instead: a producer has claimed a slot but not yet published
@@ -113,8 +116,11 @@ public final class MpmcArrayQueue<E> extends AbstractArrayQueue<E> {
 
     /** The slots' sequence numbers; see the class comment for their meaning. */
     private final long[] sequences;
-    /** Debug check; null unless {@link ThreadRoleCheck#ENABLED}. */
-    private final FillClaimCheck fillCheck = FillClaimCheck.forKind(QueueKind.MPMC_ARRAY);
+    /** Debug checks; null unless {@link ThreadRoleCheck#ENABLED}. */
+    private final CallbackReentryCheck fillCheck =
+            CallbackReentryCheck.forFill(QueueKind.MPMC_ARRAY, CallbackReentryCheck.FILL_CLAIMS_SLOTS);
+    private final CallbackReentryCheck drainCheck =
+            CallbackReentryCheck.forDrain(QueueKind.MPMC_ARRAY, CallbackReentryCheck.DRAIN_CLAIMS_RUN);
 
     /**
      * Creates an empty queue.
@@ -153,6 +159,7 @@ public final class MpmcArrayQueue<E> extends AbstractArrayQueue<E> {
         checkElement(e);
         if (ThreadRoleCheck.ENABLED) {
             fillCheck.check("offer");
+            drainCheck.check("offer", CallbackReentryCheck.DRAIN_HOLDS_SLOTS);
         }
         Object[] buffer = this.buffer;
         long[] sequences = this.sequences;
@@ -197,6 +204,7 @@ public final class MpmcArrayQueue<E> extends AbstractArrayQueue<E> {
         Objects.requireNonNull(supplier, "supplier is null");
         checkLimit(limit);
         if (ThreadRoleCheck.ENABLED) {
+            drainCheck.check("fill", CallbackReentryCheck.DRAIN_HOLDS_SLOTS);
             fillCheck.enter();
         }
         Object[] buffer = this.buffer;
@@ -292,6 +300,7 @@ public final class MpmcArrayQueue<E> extends AbstractArrayQueue<E> {
     public E poll() {
         if (ThreadRoleCheck.ENABLED) {
             fillCheck.check("poll");
+            drainCheck.check("poll");
         }
         Object[] buffer = this.buffer;
         long[] sequences = this.sequences;
@@ -331,6 +340,16 @@ public final class MpmcArrayQueue<E> extends AbstractArrayQueue<E> {
      * other consumer has claimed past them; otherwise they are handed to it too (each further
      * exception added to the first as suppressed), since no other consumer can reach them any
      * more (decision 0008). The first exception then propagates.
+     *
+     * <p>Until {@code consumer} has been given them, the claimed elements are out of reach of
+     * every other call, this thread's too: a {@code poll} from inside {@code consumer} gets the
+     * element after the run before the rest of the run, {@code isEmpty()} and {@code size()}
+     * leave the run out, and a {@code take} there on a queue holding nothing past the run
+     * waits for a new element, for ever if none comes. {@link MessageQueue#drain} forbids
+     * such takes, and {@code -Dcooper.queue.checkThreads=true} refuses them ({@code poll},
+     * {@code take}, {@code drain}, {@code drainTo}, {@code clear}) with an
+     * {@link IllegalStateException}. {@code peek} there is allowed, and sees the element after
+     * the run.
      */
     @Override
     public int drain(Consumer<? super E> consumer, int limit) {
@@ -338,6 +357,7 @@ public final class MpmcArrayQueue<E> extends AbstractArrayQueue<E> {
         checkLimit(limit);
         if (ThreadRoleCheck.ENABLED) {
             fillCheck.check("drain");
+            drainCheck.enter();
         }
         Object[] buffer = this.buffer;
         long[] sequences = this.sequences;
@@ -390,6 +410,9 @@ public final class MpmcArrayQueue<E> extends AbstractArrayQueue<E> {
             // Once per call, waking up to one producer per freed slot; the claim was a CAS, so
             // the handshake is fenced (decision 0002).
             signalNotFull(freed);
+            if (ThreadRoleCheck.ENABLED) {
+                drainCheck.exit();
+            }
         }
         return n;
     }

@@ -1,6 +1,8 @@
 package dev.cooper.concurrent.queue;
 
 import java.util.Iterator;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * An unbounded multi-producer, multi-consumer lock-free queue of linked nodes: the
@@ -88,6 +90,13 @@ public final class MpmcLinkedQueue<E> extends LinkedQueuePad2<E> {
      * padding bytes before the tail, between the two, and after the head).
      */
 
+    /** Debug check; null unless {@link ThreadRoleCheck#ENABLED}. */
+    private final CallbackReentryCheck drainCheck = CallbackReentryCheck.forDrain(QueueKind.MPMC_LINKED,
+            "MessageQueue.drain forbids this on every kind. On this one, whose drain is a loop of poll, it "
+            + "would do no harm; on SPMC_ARRAY and MPMC_ARRAY it passes the run the drain has claimed (it "
+            + "gets elements out of order, or waits for ever in take()), so code that does it breaks when its "
+            + "queue's kind changes");
+
     /**
      * Creates an empty queue.
      *
@@ -158,6 +167,14 @@ public final class MpmcLinkedQueue<E> extends LinkedQueuePad2<E> {
     /** Removes the head element, or returns null if the queue is empty. Lock-free. */
     @Override
     public E poll() {
+        if (ThreadRoleCheck.ENABLED) {
+            drainCheck.check("poll");
+        }
+        return pollHead();
+    }
+
+    /** {@link #poll()} without the debug check, which would refuse the poll of {@link #drain} itself. */
+    private E pollHead() {
         restart:
         while (true) {
             LinkedNode<E> h = volatileHead();
@@ -188,6 +205,37 @@ public final class MpmcLinkedQueue<E> extends LinkedQueuePad2<E> {
             }
             return null;
         }
+    }
+
+    /**
+     * Takes the head element and hands it to {@code consumer}, one at a time, until
+     * {@code limit} elements are out or the queue is empty: a loop of {@link #poll()}, each
+     * step lock-free. Nothing of the queue is kept across the consumer's call, so a take from
+     * inside {@code consumer} would do no harm here; {@link MessageQueue#drain} forbids it on
+     * every kind all the same (it breaks the kinds whose drain claims a run), and
+     * {@code -Dcooper.queue.checkThreads=true} refuses it ({@code poll}, {@code take},
+     * {@code drain}, {@code drainTo}, {@code clear}, {@code remove(Object)}, iterator removal)
+     * with an {@link IllegalStateException}.
+     */
+    @Override
+    public int drain(Consumer<? super E> consumer, int limit) {
+        Objects.requireNonNull(consumer, "consumer is null");
+        checkLimit(limit);
+        if (ThreadRoleCheck.ENABLED) {
+            drainCheck.enter();
+        }
+        int n = 0;
+        try {
+            for (E e; n < limit && (e = pollHead()) != null; ) {
+                n++;
+                consumer.accept(e);
+            }
+        } finally {
+            if (ThreadRoleCheck.ENABLED) {
+                drainCheck.exit();
+            }
+        }
+        return n;
     }
 
     /** Moves the head from {@code h} to {@code p}, a node after it, unless another poll did. */
@@ -250,6 +298,9 @@ public final class MpmcLinkedQueue<E> extends LinkedQueuePad2<E> {
      */
     @Override
     public boolean remove(Object o) {
+        if (ThreadRoleCheck.ENABLED) {
+            drainCheck.check("remove");
+        }
         if (o == null) {
             return false;
         }
@@ -290,6 +341,9 @@ public final class MpmcLinkedQueue<E> extends LinkedQueuePad2<E> {
 
         @Override
         public void remove() {
+            if (ThreadRoleCheck.ENABLED) {
+                drainCheck.check("the iterator's remove");
+            }
             LinkedNode<E> node = lastNode;
             if (node == null) {
                 throw new IllegalStateException("next() not called, or remove() already called");

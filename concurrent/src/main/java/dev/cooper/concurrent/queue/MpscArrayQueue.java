@@ -99,7 +99,8 @@ public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
     private final int freeRun;
     /** Debug checks; null unless {@link ThreadRoleCheck#ENABLED}. */
     private final ThreadRoleCheck consumerCheck = ThreadRoleCheck.forRole(QueueKind.MPSC_ARRAY, "consumer");
-    private final FillClaimCheck fillCheck = FillClaimCheck.forKind(QueueKind.MPSC_ARRAY);
+    private final CallbackReentryCheck fillCheck =
+            CallbackReentryCheck.forFill(QueueKind.MPSC_ARRAY, CallbackReentryCheck.FILL_CLAIMS_SLOTS);
 
     /**
      * Creates an empty queue.

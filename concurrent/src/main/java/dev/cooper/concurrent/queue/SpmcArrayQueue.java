@@ -11,7 +11,8 @@ import java.util.function.Supplier;
  * <p>Threads: one thread at a time inserts ({@code offer}, {@code add}, {@code put},
  * {@code fill}); any thread may remove or peek, and call {@code size}, {@code isEmpty},
  * {@code contains} and iterate. {@code -Dcooper.queue.checkThreads=true} reports a second live
- * producer thread with an {@link IllegalStateException}.
+ * producer thread with an {@link IllegalStateException}, and a take from inside {@link #drain}'s
+ * consumer on the same queue (which {@link MessageQueue#drain} forbids; see {@link #drain}).
  *
  * <p>Progress: {@code poll} and {@code peek} are lock-free (a failed CAS or re-read means
  * another consumer got an element). The producer's {@code offer} and {@code fill} are
@@ -79,8 +80,10 @@ public final class SpmcArrayQueue<E> extends AbstractArrayQueue<E> {
      *   slot cleared, after the CAS of its consumer). Neither needs the clamp in size().
      */
 
-    /** Debug role check; null unless {@link ThreadRoleCheck#ENABLED}. */
+    /** Debug checks; null unless {@link ThreadRoleCheck#ENABLED}. */
     private final ThreadRoleCheck producerCheck = ThreadRoleCheck.forRole(QueueKind.SPMC_ARRAY, "producer");
+    private final CallbackReentryCheck drainCheck =
+            CallbackReentryCheck.forDrain(QueueKind.SPMC_ARRAY, CallbackReentryCheck.DRAIN_CLAIMS_RUN);
 
     /**
      * Creates an empty queue.
@@ -102,6 +105,7 @@ public final class SpmcArrayQueue<E> extends AbstractArrayQueue<E> {
     public boolean offer(E e) {
         checkElement(e);
         if (ThreadRoleCheck.ENABLED) {
+            drainCheck.check("offer", CallbackReentryCheck.DRAIN_HOLDS_SLOTS);
             producerCheck.check();
         }
         Object[] buffer = this.buffer;
@@ -124,6 +128,7 @@ public final class SpmcArrayQueue<E> extends AbstractArrayQueue<E> {
         Objects.requireNonNull(supplier, "supplier is null");
         checkLimit(limit);
         if (ThreadRoleCheck.ENABLED) {
+            drainCheck.check("fill", CallbackReentryCheck.DRAIN_HOLDS_SLOTS);
             producerCheck.enter();
         }
         Object[] buffer = this.buffer;
@@ -183,6 +188,9 @@ public final class SpmcArrayQueue<E> extends AbstractArrayQueue<E> {
     /** Any thread. */
     @Override
     public E poll() {
+        if (ThreadRoleCheck.ENABLED) {
+            drainCheck.check("poll");
+        }
         // Acquire: pairs with the release of a consumer that refreshed the cache, so the
         // elements below it are visible here too.
         long limit = acquireConsumerLimit();
@@ -214,11 +222,24 @@ public final class SpmcArrayQueue<E> extends AbstractArrayQueue<E> {
      * other consumer has claimed past them; otherwise they are handed to it too (each further
      * exception added to the first as suppressed), since no other consumer can reach them any
      * more (decision 0008). The first exception then propagates.
+     *
+     * <p>Until {@code consumer} has been given them, the claimed elements are out of reach of
+     * every other call, this thread's too: a {@code poll} from inside {@code consumer} gets the
+     * element after the run before the rest of the run, {@code isEmpty()} and {@code size()}
+     * leave the run out, and a {@code take} there on a queue holding nothing past the run
+     * waits for a new element, for ever if none comes. {@link MessageQueue#drain} forbids
+     * such takes, and {@code -Dcooper.queue.checkThreads=true} refuses them ({@code poll},
+     * {@code take}, {@code drain}, {@code drainTo}, {@code clear}) with an
+     * {@link IllegalStateException}. {@code peek} there is allowed, and sees the element after
+     * the run.
      */
     @Override
     public int drain(Consumer<? super E> consumer, int limit) {
         Objects.requireNonNull(consumer, "consumer is null");
         checkLimit(limit);
+        if (ThreadRoleCheck.ENABLED) {
+            drainCheck.enter();
+        }
         Object[] buffer = this.buffer;
         int n = 0;
         try {
@@ -256,6 +277,9 @@ public final class SpmcArrayQueue<E> extends AbstractArrayQueue<E> {
             // Once per call; the claim was a CAS, so the handshake is fenced (decision 0002).
             if (n > 0) {
                 signalNotFull();
+            }
+            if (ThreadRoleCheck.ENABLED) {
+                drainCheck.exit();
             }
         }
         return n;

@@ -10,6 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -18,8 +22,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * What a batch that claimed a run of slots with one CAS does when its callback fails half-way
  * (decision 0008): the rest of the run goes back to the queue when nobody claimed past it, and
  * otherwise becomes gaps ({@code fill}) or goes to the same consumer ({@code drain}). The
- * "claimed past it" cases are made deterministic by having the callback itself insert or
- * remove on the same queue, which a multi-producer (multi-consumer) kind allows.
+ * "claimed past it" cases are made deterministic by having the callback wait for another
+ * thread that inserts into or removes from the same queue: the callback itself must not
+ * ({@link MessageQueue#fill} and {@link MessageQueue#drain} forbid it, and
+ * {@code -Dcooper.queue.checkThreads=true} refuses it).
  */
 class BatchClaimTest {
 
@@ -27,6 +33,17 @@ class BatchClaimTest {
     private static final class Boom extends RuntimeException {
         Boom(String message) {
             super(message, null, true, false); // suppression on: drain adds to it
+        }
+    }
+
+    /** Runs {@code action} on a thread of its own and returns its result once it has ended. */
+    private static <T> T onAnotherThread(Supplier<T> action) {
+        FutureTask<T> task = new FutureTask<>(action::get);
+        Thread.ofPlatform().start(task);
+        try {
+            return task.get(1, TimeUnit.MINUTES);
+        } catch (ExecutionException | InterruptedException | TimeoutException e) {
+            throw new AssertionError(e);
         }
     }
 
@@ -74,7 +91,7 @@ class BatchClaimTest {
             if (calls[0]++ == 0) {
                 return 1;
             }
-            assertTrue(q.offer(99)); // claims the slot after the fill's run of 4
+            assertTrue(onAnotherThread(() -> q.offer(99))); // claims the slot after the fill's run of 4
             return null;
         };
         assertThrows(NullPointerException.class, () -> q.fill(supplier, 4));
@@ -102,7 +119,7 @@ class BatchClaimTest {
         int[] calls = {0};
         assertThrows(NullPointerException.class, () -> q.fill(() -> {
             if (calls[0]++ == 0) {
-                assertTrue(q.offer(50));
+                assertTrue(onAnotherThread(() -> q.offer(50)));
             }
             return null;
         }, 3));
@@ -150,7 +167,7 @@ class BatchClaimTest {
         Boom boom = assertThrows(Boom.class, () -> q.drain(e -> {
             given.add(e);
             if (e == 1) {
-                polled.add(q.poll()); // claims the index after the drain's run of 3
+                polled.add(onAnotherThread(q::poll)); // claims the index after the drain's run of 3
                 throw new Boom("first");
             }
             if (e == 2) {

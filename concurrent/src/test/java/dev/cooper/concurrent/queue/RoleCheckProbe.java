@@ -1,6 +1,7 @@
 package dev.cooper.concurrent.queue;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
@@ -9,22 +10,47 @@ import java.util.function.Consumer;
  * Run in a JVM started with {@code -Dcooper.queue.checkThreads=true} (the switch is read once
  * per JVM, so the tests fork one): for each role of the kind named by the first argument, a
  * helper thread takes the role and stays alive while the main thread calls each method of that
- * role, then the helper ends and the main thread calls one again. Prints one line per
- * outcome; {@link #expectedReport} is what a correct check prints.
+ * role, then the helper ends and the main thread calls one again. Then, on fresh queues, it
+ * makes the calls from inside {@code fill}'s supplier and {@code drain}'s consumer that the
+ * check refuses or must let through. Prints one line per outcome; {@link #expectedReport} is
+ * what a correct check prints.
  */
 final class RoleCheckProbe {
 
     private record Call(String name, Consumer<MessageQueue<Integer>> body) {
     }
 
-    private static final List<Call> PRODUCER_CALLS = List.of(
-            new Call("offer", q -> q.offer(1)),
-            new Call("fill", q -> q.fill(() -> 2, 1)));
+    private static final Call OFFER = new Call("offer", q -> q.offer(1));
+    private static final Call POLL = new Call("poll", MessageQueue::poll);
+    private static final Call PEEK = new Call("peek", MessageQueue::peek);
+    private static final Call DRAIN = new Call("drain", q -> q.drain(e -> { }, 1));
 
-    private static final List<Call> CONSUMER_CALLS = List.of(
-            new Call("poll", MessageQueue::poll),
-            new Call("peek", MessageQueue::peek),
-            new Call("drain", q -> q.drain(e -> { }, 1)));
+    private static final List<Call> PRODUCER_CALLS = List.of(OFFER, new Call("fill", q -> q.fill(() -> 2, 1)));
+
+    private static final List<Call> CONSUMER_CALLS = List.of(POLL, PEEK, DRAIN);
+
+    /**
+     * The calls that take from a queue, which {@link MessageQueue#drain} forbids inside its
+     * consumer on every kind; the last two only on the kinds that support removal.
+     */
+    private static final List<Call> TAKES = List.of(
+            POLL,
+            new Call("take", q -> {
+                try {
+                    q.take();
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            }),
+            DRAIN,
+            new Call("drainTo", q -> q.drainTo(new ArrayList<>(), 1)),
+            new Call("clear", MessageQueue::clear),
+            new Call("remove", q -> q.remove(3)),
+            new Call("iterator remove", q -> {
+                Iterator<Integer> it = q.iterator();
+                it.next();
+                it.remove();
+            }));
 
     private RoleCheckProbe() {
     }
@@ -58,9 +84,19 @@ final class RoleCheckProbe {
         if (claimsBeforeSupplying(kind)) {
             lines.add("consumer role free after a producer's refused peek");
         }
-        for (String call : List.of("poll", "peek")) {
-            lines.add(call + " inside drain " + (checksTakeInsideDrain(kind) ? "refused, drain ended" : "not checked"));
+        lines.add("poll inside fill " + (checksPeekInsideFill(kind) ? "refused, rest [1, 2, 3]"
+                : kind == QueueKind.LOCKED_ARRAY ? "allowed, rest [2, 3]" : "not checked"));
+        for (Call take : TAKES) {
+            boolean unsupported = take.name().contains("remove") && !supportsRemoval(kind);
+            lines.add(take.name() + " inside drain " + (unsupported ? "unsupported" : "refused") + ", rest [2, 3]");
         }
+        lines.add("peek inside drain " + (!kind.multiConsumer() || holdsALockInCallbacks(kind) ? "refused" : "allowed")
+                + ", rest [2, 3]");
+        lines.add("offer inside drain "
+                + (holdsALockInCallbacks(kind) || holdsSlotsInDrain(kind) ? "refused, rest [2, 3]"
+                        : "allowed, rest [2, 3, 1]"));
+        lines.add("nested drains: outer queue refused, inner queue refused, then inner queue allowed, "
+                + "outer queue refused, rest [2] and [5]");
         return String.join(System.lineSeparator(), lines);
     }
 
@@ -95,6 +131,14 @@ final class RoleCheckProbe {
     }
 
     /**
+     * The multi-consumer array kinds, whose drain holds the slots of the run it claimed until
+     * it hands each element on: an insert that wraps onto one would wait for the drain itself.
+     */
+    private static boolean holdsSlotsInDrain(QueueKind kind) {
+        return kind == QueueKind.SPMC_ARRAY || kind == QueueKind.MPMC_ARRAY;
+    }
+
+    /**
      * The two-lock kinds, whose drain and fill hold one of the queue's locks while the consumer
      * or supplier runs, and which forbid any call back into the queue from there.
      */
@@ -102,25 +146,34 @@ final class RoleCheckProbe {
         return kind == QueueKind.TWO_LOCK_LINKED || kind == QueueKind.SEMAPHORE_ARRAY;
     }
 
+    /**
+     * Whether an insert from inside fill's supplier is refused: on a single producer, where a
+     * fill claims before it supplies, on a two-lock kind, and on {@code LOCKED_ARRAY}, whose
+     * fill would overwrite the head if the insert took the last room.
+     */
     private static boolean checksOfferInsideFill(QueueKind kind) {
-        return !kind.multiProducer() || claimsBeforeSupplying(kind) || holdsALockInCallbacks(kind);
+        return !kind.multiProducer() || claimsBeforeSupplying(kind) || holdsALockInCallbacks(kind)
+                || kind == QueueKind.LOCKED_ARRAY;
     }
 
     private static boolean checksPeekInsideFill(QueueKind kind) {
         return claimsBeforeSupplying(kind) || holdsALockInCallbacks(kind);
     }
 
-    private static boolean checksTakeInsideDrain(QueueKind kind) {
-        return !kind.multiConsumer() || holdsALockInCallbacks(kind);
+    /** The kinds whose {@code remove(Object)} and iterator removal work (elsewhere they throw). */
+    private static boolean supportsRemoval(QueueKind kind) {
+        return kind == QueueKind.MPMC_LINKED || kind == QueueKind.LOCKED_ARRAY || holdsALockInCallbacks(kind);
     }
 
     /**
-     * On a fresh queue, from one thread: an offer inside fill's supplier, a peek inside it, and
-     * a poll and a peek inside drain's consumer, which {@link MessageQueue} or the kind's class
-     * forbids. Tried only where the check covers them (a single role, a fill that claims before
-     * it supplies, or a two-lock kind, which holds a lock while it calls back), which refuses
-     * them before they act; after the refusal the batch call has ended and a plain call works
-     * again. Without the check, a peek inside a claiming fill spins for ever.
+     * On fresh queues, from one thread. An offer and a peek inside fill's supplier, tried only
+     * where the check covers them (a single producer, a fill that claims before it supplies,
+     * {@code LOCKED_ARRAY}'s offer, or a two-lock kind, which holds a lock while it calls back),
+     * which refuses them before they act; after the refusal the fill has ended and a plain call
+     * works again. Without the check, a peek inside a claiming fill spins for ever. A poll
+     * inside fill's supplier where the check refuses it or {@code LOCKED_ARRAY} allows it.
+     * Then, on every kind, each take, a peek and an offer inside drain's consumer, refused or
+     * let through, with what the queue holds after, and drains of two queues nested.
      */
     private static void probeCallbacks(QueueKind kind, List<String> report) throws InterruptedException {
         MessageQueue<Integer> q = kind.create(16);
@@ -144,18 +197,83 @@ final class RoleCheckProbe {
         if (claimsBeforeSupplying(kind)) {
             report.add("consumer role " + roleAfterRefusedPeek(kind) + " after a producer's refused peek");
         }
-        if (!checksTakeInsideDrain(kind)) {
-            report.add("poll inside drain not checked");
-            report.add("peek inside drain not checked");
+        if (checksPeekInsideFill(kind) || kind == QueueKind.LOCKED_ARRAY) {
+            report.add("poll inside fill " + insideFill(kind, POLL));
         } else {
-            q.clear();
-            q.offer(1);
-            q.offer(2);
-            report.add("poll inside drain " + refusal(() -> q.drain(e -> q.poll(), 2), q::poll) + ", drain ended");
-            q.offer(3);
-            q.offer(4);
-            report.add("peek inside drain " + refusal(() -> q.drain(e -> q.peek(), 2), q::peek) + ", drain ended");
+            report.add("poll inside fill not checked");
         }
+        for (Call take : TAKES) {
+            report.add(take.name() + " inside drain " + insideDrain(kind, take));
+        }
+        report.add("peek inside drain " + insideDrain(kind, PEEK));
+        report.add("offer inside drain " + insideDrain(kind, OFFER));
+        report.add("nested drains: " + nestedDrains(kind));
+    }
+
+    /**
+     * Makes {@code call} on a queue of [1, 2, 3] from inside the consumer of a drain of one
+     * element, catching what it throws there so that the drain goes on; then says how the call
+     * ended and what the queue held after: [2, 3] if it was refused before it changed anything.
+     */
+    private static String insideDrain(QueueKind kind, Call call) {
+        MessageQueue<Integer> q = kind.create(16);
+        q.addAll(List.of(1, 2, 3));
+        List<String> outcome = new ArrayList<>();
+        int n = q.drain(e -> outcome.add(attempt(call, q)), 1);
+        return outcome.get(0) + ", rest " + (n == 1 ? rest(q) : "after a drain of " + n);
+    }
+
+    /** As {@link #insideDrain}, from inside the supplier of a fill of one element (3) into [1, 2]. */
+    private static String insideFill(QueueKind kind, Call call) {
+        MessageQueue<Integer> q = kind.create(16);
+        q.addAll(List.of(1, 2));
+        List<String> outcome = new ArrayList<>();
+        int n = q.fill(() -> {
+            outcome.add(attempt(call, q));
+            return 3;
+        }, 1);
+        return outcome.get(0) + ", rest " + (n == 1 ? rest(q) : "after a fill of " + n);
+    }
+
+    /**
+     * From inside the consumer of a drain of one queue, a drain of another of the same kind:
+     * inside the inner consumer both queues refuse a poll; once the inner drain has returned,
+     * the inner queue allows one again while the outer still refuses it. Then the rest of both.
+     */
+    private static String nestedDrains(QueueKind kind) {
+        MessageQueue<Integer> outer = kind.create(16);
+        MessageQueue<Integer> inner = kind.create(16);
+        outer.addAll(List.of(1, 2));
+        inner.addAll(List.of(3, 4, 5));
+        List<String> seen = new ArrayList<>();
+        outer.drain(e -> {
+            inner.drain(f -> {
+                seen.add("outer queue " + attempt(POLL, outer));
+                seen.add("inner queue " + attempt(POLL, inner));
+            }, 1);
+            seen.add("then inner queue " + attempt(POLL, inner));
+            seen.add("outer queue " + attempt(POLL, outer));
+        }, 1);
+        return String.join(", ", seen) + ", rest " + rest(outer) + " and " + rest(inner);
+    }
+
+    /** "allowed", "refused" (IllegalStateException) or "unsupported" (UnsupportedOperationException). */
+    private static String attempt(Call call, MessageQueue<Integer> q) {
+        try {
+            call.body().accept(q);
+            return "allowed";
+        } catch (IllegalStateException e) {
+            return "refused";
+        } catch (UnsupportedOperationException e) {
+            return "unsupported";
+        }
+    }
+
+    /** Takes what {@code q} holds, in order. */
+    private static List<Integer> rest(MessageQueue<Integer> q) {
+        List<Integer> rest = new ArrayList<>();
+        q.drainTo(rest);
+        return rest;
     }
 
     /**
