@@ -46,10 +46,11 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
      *   fill them without reading shared state again (the batched probe of B-Queue:
      *   J. Wang et al., "B-Queue: Efficient and Practical Queuing for Fast Core-to-Core
      *   Communication", IJPP 41(1), 2013). Only when the probe fails does it look at its own
-     *   slot, so "full" is exact. A successful probe grants lookAhead + 1 slots, which is
-     *   freeRun: one run given back by drain is exactly what one probe needs. (A probe one
-     *   slot further would fail after every run freed: a producer trailing a full ring would
-     *   then read two slots per offer, one of them on the line drain is reading.)
+     *   slot, so "full" is exact. A successful probe grants lookAhead + 1 slots, and drain
+     *   gives slots back in runs of as many (freeRun): one run given back is what one probe
+     *   needs. (With runs of lookAhead, the probe after each run freed would fail: a producer
+     *   trailing a full ring would then read two slots per offer, one of them on the line
+     *   drain is reading.)
      * - drain gives slots back in runs (the batched update of control variables of
      *   MCRingBuffer: P. P. C. Lee, T. Bu, G. Chandranmenon, "A Lock-Free, Cache-Efficient
      *   Multi-Core Synchronization Mechanism for Line-Rate Network Traffic Monitoring",
@@ -62,8 +63,8 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
      *
      * Departures: the indices are kept although the slots alone decide empty/full, because
      * size(), isEmpty() and the iterator need them; each side writes only its own index, with a
-     * release store (no CAS anywhere). A run, and so a probe's grant, is capacity/4 slots,
-     * at least 1 and at most 4096.
+     * release store (no CAS anywhere). The probe distance is capacity/4, at most 4096 slots;
+     * a run, and a probe's grant, one slot more.
      *
      * Invariants (I = producerIndex, O = consumerIndex):
      * - O <= I <= O + capacity, as seen by the owning threads; the slot of index i holds the
@@ -87,7 +88,7 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
      *   as size() says.
      */
 
-    /** Slots the producer probes ahead of its index: {@code freeRun - 1}. */
+    /** Slots the producer probes ahead of its index. */
     private final int lookAhead;
     /**
      * {@code buffer.length - 1}. The hot paths index with this field rather than with the
@@ -111,8 +112,8 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
     public SpscArrayQueue(int capacity) {
         super(capacity, false, false);
         this.mask = buffer.length - 1;
-        this.freeRun = Math.max(1, quarterRing(buffer.length));
-        this.lookAhead = freeRun - 1;
+        this.lookAhead = quarterRing(buffer.length);
+        this.freeRun = lookAhead + 1;
     }
 
     @Override
@@ -217,8 +218,8 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
      * Consumer thread only. Removes up to {@code limit} elements and checks for a waiting
      * producer once per call, at its end: a producer parked on the full ring may wait until the
      * call returns. Each element is taken before it is handed on (if the consumer throws, it is
-     * gone), but its slot goes back to the producer in runs of up to a quarter of the ring (at
-     * most 4096 slots), or at the end of the call: until then {@code size()} still counts it.
+     * gone), but its slot goes back to the producer in runs of a quarter of the ring plus one
+     * slot (at most 4097 slots), or at the end of the call: until then {@code size()} still counts it.
      * This keeps a producer that has caught up with the consumer off the cache lines the
      * consumer is reading. A {@code put} or timed {@code offer} made from inside the consumer
      * that finds the ring full gives the run back first.

@@ -43,7 +43,7 @@ class WaitingDispatcherTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = QueueKind.class, names = {"SPSC_ARRAY", "MPSC_ARRAY"})
     void theDispatcherHoldsNoRoomInItsSource(QueueKind kind) throws InterruptedException {
-        MessageQueue<Msg> queue = kind.create(64); // runs of 16
+        MessageQueue<Msg> queue = kind.create(64); // runs of 16 (MPSC) or 17 (SPSC)
         whileTheDispatcherWaits(queue, group -> {
             long taken = group.stats().accepted();
             assertTrue(taken > 0, "the dispatcher took nothing");

@@ -13,6 +13,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -86,13 +87,24 @@ class ArrayQueueTest {
     }
 
     /**
+     * How many slots a single consumer's drain gives back at once: a quarter of the ring (at
+     * least 1, at most 4096) on {@code MPSC_ARRAY}, one more on {@code SPSC_ARRAY}, whose
+     * producer's probe grants that many.
+     */
+    static int runLength(QueueKind kind, int capacity) {
+        int quarter = Math.min(capacity / 4, 4096);
+        return kind == QueueKind.SPSC_ARRAY ? quarter + 1 : Math.max(1, quarter);
+    }
+
+    /**
      * A single consumer's {@code drain} hands elements on one by one but gives their room back
-     * a run at a time (a quarter of the ring): until a run is given back its elements still
-     * count, so {@code size()} and the room a producer finds agree at every point of the call.
+     * a run at a time: until a run is given back its elements still count, so {@code size()}
+     * and the room a producer finds agree at every point of the call.
      */
     @SingleConsumerArrayKinds
-    void drainGivesRoomBackInRunsOfAQuarterRing(QueueKind kind) {
-        MessageQueue<Integer> q = kind.create(16); // runs of 4
+    void drainGivesRoomBackInRuns(QueueKind kind) {
+        MessageQueue<Integer> q = kind.create(16);
+        int run = runLength(kind, 16); // 4 or 5
         for (int i = 0; i < 16; i++) {
             assertTrue(q.offer(i));
         }
@@ -102,8 +114,14 @@ class ArrayQueueTest {
             sizes.add(q.size());
             roomSeen.add(q.remainingCapacity() > 0);
         }, 10));
-        assertEquals(List.of(16, 16, 16, 16, 12, 12, 12, 12, 8, 8), sizes);
-        assertEquals(List.of(false, false, false, false, true, true, true, true, true, true), roomSeen);
+        List<Integer> expectedSizes = new ArrayList<>();
+        List<Boolean> expectedRoom = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            expectedSizes.add(16 - i / run * run);
+            expectedRoom.add(i >= run);
+        }
+        assertEquals(expectedSizes, sizes);
+        assertEquals(expectedRoom, roomSeen);
         assertEquals(6, q.size()); // the partial run is given back when the call ends
         for (int i = 16; i < 26; i++) {
             assertTrue(q.offer(i));
@@ -116,16 +134,20 @@ class ArrayQueueTest {
     }
 
     static Stream<Arguments> runLengths() {
-        // A quarter of the ring, at least one slot, at most 4096 slots.
-        int[][] capacityAndRun = {{1, 1}, {2, 1}, {16, 4}, {1 << 15, 4096}};
-        return Stream.of(QueueKind.SPSC_ARRAY, QueueKind.MPSC_ARRAY)
-                .flatMap(kind -> Stream.of(capacityAndRun).map(c -> Arguments.of(kind, c[0], c[1])));
+        return Stream.of(
+                Arguments.of(QueueKind.SPSC_ARRAY, 1, 1), Arguments.of(QueueKind.SPSC_ARRAY, 2, 1),
+                Arguments.of(QueueKind.SPSC_ARRAY, 4, 2), Arguments.of(QueueKind.SPSC_ARRAY, 16, 5),
+                Arguments.of(QueueKind.SPSC_ARRAY, 1 << 15, 4097),
+                Arguments.of(QueueKind.MPSC_ARRAY, 1, 1), Arguments.of(QueueKind.MPSC_ARRAY, 2, 1),
+                Arguments.of(QueueKind.MPSC_ARRAY, 4, 1), Arguments.of(QueueKind.MPSC_ARRAY, 16, 4),
+                Arguments.of(QueueKind.MPSC_ARRAY, 1 << 15, 4096));
     }
 
     /** How long a run is: what {@code size()} shows while each element is handed on. */
     @ParameterizedTest(name = "{0} capacity {1}: runs of {2}")
     @MethodSource("runLengths")
-    void aRunIsAQuarterRingBetweenOneAnd4096Slots(QueueKind kind, int capacity, int run) {
+    void aRunIsAQuarterRingOnMpscAndOneMoreOnSpsc(QueueKind kind, int capacity, int run) {
+        assertEquals(run, runLength(kind, capacity), "the table and runLength agree");
         MessageQueue<Integer> q = kind.create(capacity);
         for (int i = 0; i < capacity; i++) {
             assertTrue(q.offer(i));
@@ -148,14 +170,22 @@ class ArrayQueueTest {
         for (int i = 0; i < 16; i++) {
             assertTrue(q.offer(i));
         }
+        int run = runLength(kind, 16);
         List<Boolean> offered = new ArrayList<>();
-        assertEquals(6, q.drain(e -> offered.add(q.offer(100 + e)), 6));
-        // While 0-3 are handed on the ring is full; their run is given back after 3 returns,
-        // so the offers made while 4 and 5 are handed on succeed.
-        assertEquals(List.of(false, false, false, false, true, true), offered);
+        assertEquals(run + 2, q.drain(e -> offered.add(q.offer(100 + e)), run + 2));
+        // While the first run is handed on the ring is full; the run is given back after its
+        // last element returns, so the offers made while the next two are handed on succeed.
+        List<Boolean> expected = new ArrayList<>(Collections.nCopies(run, false));
+        expected.addAll(List.of(true, true));
+        assertEquals(expected, offered);
         List<Integer> rest = new ArrayList<>();
         q.drainTo(rest);
-        assertEquals(List.of(6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 104, 105), rest);
+        List<Integer> expectedRest = new ArrayList<>();
+        for (int i = run + 2; i < 16; i++) {
+            expectedRest.add(i);
+        }
+        expectedRest.addAll(List.of(100 + run, 101 + run));
+        assertEquals(expectedRest, rest);
     }
 
     /**
@@ -224,7 +254,7 @@ class ArrayQueueTest {
     @SingleConsumerArrayKinds
     void aWaitForAnotherQueueInsideDrainGivesTheRunBack(QueueKind kind) {
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
-            MessageQueue<Integer> q = kind.create(16); // runs of 4
+            MessageQueue<Integer> q = kind.create(16); // runs of 4 or 5
             MessageQueue<Integer> full = QueueKind.SPSC_ARRAY.create(1);
             assertTrue(full.offer(-1));
             for (int i = 0; i < 16; i++) {

@@ -18,7 +18,7 @@ class SpscArrayQueueTest {
      */
     @Test
     void producerUsesEverySlotWhenTheLookAheadSlotIsBusy() {
-        SpscArrayQueue<Integer> q = new SpscArrayQueue<>(16); // look-ahead 3, probes grant 4 slots
+        SpscArrayQueue<Integer> q = new SpscArrayQueue<>(16); // look-ahead 4
         for (int i = 0; i < 16; i++) {
             assertTrue(q.offer(i));
         }
@@ -34,26 +34,32 @@ class SpscArrayQueueTest {
     /**
      * A run that drain gives back is what one probe needs: a producer trailing a full ring
      * finds the whole run with one read of the slots, and then fills it without another
-     * (white box: the producer limit is where the reads stop).
+     * (white box: the producer limit is where the reads stop). The producer here is the
+     * draining thread itself, offering while the drain hands on the element after the run.
      */
     @Test
     void oneProbeGrantsARunThatDrainGaveBack() {
-        SpscArrayQueue<Integer> q = new SpscArrayQueue<>(16); // runs of 4
+        SpscArrayQueue<Integer> q = new SpscArrayQueue<>(16); // look-ahead 4, runs of 5
         for (int i = 0; i < 16; i++) {
             assertTrue(q.offer(i));
         }
-        assertEquals(16, q.plainProducerLimit(), "the fourth probe granted up to the full ring");
+        List<Long> limits = new ArrayList<>();
         List<Integer> out = new ArrayList<>();
-        assertEquals(4, q.drain(out::add, 4));
-        assertTrue(q.offer(16));
-        assertEquals(20, q.plainProducerLimit(), "the probe after the run granted the whole run");
-        for (int i = 17; i < 20; i++) {
+        assertEquals(6, q.drain(e -> {
+            out.add(e);
+            if (e == 5) { // the run [0, 5) is back, 5's slot still held
+                assertTrue(q.offer(16));
+                limits.add(q.plainProducerLimit());
+            }
+        }, 6));
+        assertEquals(List.of(21L), limits, "the probe after the run granted the whole run");
+        for (int i = 17; i < 22; i++) {
             assertTrue(q.offer(i));
         }
-        assertFalse(q.offer(20));
+        assertFalse(q.offer(22));
         q.drain(out::add, 16);
         List<Integer> expected = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 22; i++) {
             expected.add(i);
         }
         assertEquals(expected, out);
