@@ -9,6 +9,7 @@ import dev.cooper.concurrent.queue.QueueKind;
 import dev.cooper.testkit.Gen;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -89,8 +90,8 @@ class FlowStallTest {
 
     /**
      * A lock-based queue with a fault: it drops every {@code loseEvery}-th message put into it
-     * (and says it took it), and hands out no message after the first {@code handOut}. Its
-     * blocking removals wait by sleeping a millisecond at a time.
+     * (and says it took it), and hands out no message after the first {@code handOut}, by any
+     * removal. Its blocking removals wait by sleeping a millisecond at a time.
      */
     private static final class FaultyQueue extends ArrayBlockingQueue<OrderFlow> implements MessageQueue<OrderFlow> {
         private final int capacity;
@@ -155,6 +156,17 @@ class FlowStallTest {
                 consumer.accept(e);
             }
             return n;
+        }
+
+        @Override
+        public int drainTo(Collection<? super OrderFlow> c) {
+            return drainTo(c, Integer.MAX_VALUE);
+        }
+
+        /** Through {@link #next}, as every removal: a group takes from a lock-based kind this way. */
+        @Override
+        public int drainTo(Collection<? super OrderFlow> c, int maxElements) {
+            return drain(c::add, maxElements);
         }
 
         @Override

@@ -23,8 +23,10 @@ import java.util.function.IntFunction;
  * calls from inside a {@code drain} consumer or {@code fill} supplier that {@link MessageQueue}
  * forbids: a take from inside {@code drain} on every kind (on {@link #MPMC_LINKED}, whose drain
  * is a loop of {@code poll}, it would do no harm, but it breaks the kinds whose drain claims a
- * run); a call of the role from inside the role's batch call on the single roles; an insert
- * from inside {@code fill} on {@link #LOCKED_ARRAY}, and an insert, take or peek on
+ * run); an insert from inside {@code drain} on {@link #SPMC_ARRAY} and {@link #MPMC_ARRAY},
+ * which hold the claimed run's slots; a call of the role from inside the role's batch call on
+ * the single roles; an insert from inside {@code fill} on {@link #LOCKED_ARRAY}, and an
+ * insert, take or peek on
  * {@link #MPSC_ARRAY} and {@link #MPMC_ARRAY}; and any call back into the queue on
  * {@link #TWO_LOCK_LINKED} and {@link #SEMAPHORE_ARRAY}. Off by default, and
  * then it costs nothing: the check sits behind a {@code static final} flag the JIT folds away.
