@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  *
  * <p>Threads: any thread may call any method. {@code -Dcooper.queue.checkThreads=true} reports
  * the calls {@link MessageQueue} forbids from inside {@link #fill}'s supplier (an insert, take
- * or peek) and {@link #drain}'s consumer (a take) on the same queue with an
+ * or peek) and {@link #drain}'s consumer (a take or an insert) on the same queue with an
  * {@link IllegalStateException}.
  *
  * <p>Progress: a failed CAS in {@code offer} or {@code poll} means another thread completed
@@ -349,7 +349,9 @@ public final class MpmcArrayQueue<E> extends AbstractArrayQueue<E> {
      * such takes, and {@code -Dcooper.queue.checkThreads=true} refuses them ({@code poll},
      * {@code take}, {@code drain}, {@code drainTo}, {@code clear}) with an
      * {@link IllegalStateException}. {@code peek} there is allowed, and sees the element after
-     * the run.
+     * the run. An insert there must not be made either: the slots of the run not yet handed
+     * on stay held, and an insert that wraps onto one (a nearly full ring) waits for this very
+     * call, for ever; the debug option refuses it too.
      */
     @Override
     public int drain(Consumer<? super E> consumer, int limit) {

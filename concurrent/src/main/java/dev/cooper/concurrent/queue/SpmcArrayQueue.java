@@ -11,8 +11,9 @@ import java.util.function.Supplier;
  * <p>Threads: one thread at a time inserts ({@code offer}, {@code add}, {@code put},
  * {@code fill}); any thread may remove or peek, and call {@code size}, {@code isEmpty},
  * {@code contains} and iterate. {@code -Dcooper.queue.checkThreads=true} reports a second live
- * producer thread with an {@link IllegalStateException}, and a take from inside {@link #drain}'s
- * consumer on the same queue (which {@link MessageQueue#drain} forbids; see {@link #drain}).
+ * producer thread with an {@link IllegalStateException}, and a take or an insert from inside
+ * {@link #drain}'s consumer on the same queue (which {@link MessageQueue#drain} forbids; see
+ * {@link #drain}).
  *
  * <p>Progress: {@code poll} and {@code peek} are lock-free (a failed CAS or re-read means
  * another consumer got an element). The producer's {@code offer} and {@code fill} are
@@ -231,7 +232,9 @@ public final class SpmcArrayQueue<E> extends AbstractArrayQueue<E> {
      * such takes, and {@code -Dcooper.queue.checkThreads=true} refuses them ({@code poll},
      * {@code take}, {@code drain}, {@code drainTo}, {@code clear}) with an
      * {@link IllegalStateException}. {@code peek} there is allowed, and sees the element after
-     * the run.
+     * the run. An insert there must not be made either: the slots of the run not yet handed
+     * on stay held, and an insert that wraps onto one (a nearly full ring) waits for this very
+     * call, for ever; the debug option refuses it too.
      */
     @Override
     public int drain(Consumer<? super E> consumer, int limit) {
