@@ -170,11 +170,6 @@ public final class MpmcLinkedQueue<E> extends LinkedQueuePad2<E> {
         if (ThreadRoleCheck.ENABLED) {
             drainCheck.check("poll");
         }
-        return pollHead();
-    }
-
-    /** {@link #poll()} without the debug check, which would refuse the poll of {@link #drain} itself. */
-    private E pollHead() {
         restart:
         while (true) {
             LinkedNode<E> h = volatileHead();
@@ -219,23 +214,20 @@ public final class MpmcLinkedQueue<E> extends LinkedQueuePad2<E> {
      */
     @Override
     public int drain(Consumer<? super E> consumer, int limit) {
-        Objects.requireNonNull(consumer, "consumer is null");
-        checkLimit(limit);
-        if (ThreadRoleCheck.ENABLED) {
-            drainCheck.enter();
+        if (!ThreadRoleCheck.ENABLED) {
+            return super.drain(consumer, limit);
         }
-        int n = 0;
-        try {
-            for (E e; n < limit && (e = pollHead()) != null; ) {
-                n++;
+        Objects.requireNonNull(consumer, "consumer is null");
+        drainCheck.check("drain");
+        // The mark covers the consumer's calls only, so the inherited loop's own polls pass.
+        return super.drain(e -> {
+            drainCheck.enter();
+            try {
                 consumer.accept(e);
-            }
-        } finally {
-            if (ThreadRoleCheck.ENABLED) {
+            } finally {
                 drainCheck.exit();
             }
-        }
-        return n;
+        }, limit);
     }
 
     /** Moves the head from {@code h} to {@code p}, a node after it, unless another poll did. */

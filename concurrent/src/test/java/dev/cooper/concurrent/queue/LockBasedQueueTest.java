@@ -3,11 +3,14 @@ package dev.cooper.concurrent.queue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -49,5 +52,33 @@ class LockBasedQueueTest {
         assertEquals(List.of(1, 2, 3), seen);
         assertThrows(java.util.NoSuchElementException.class, it::next);
         assertEquals(List.of(2, 3, 4), new ArrayList<>(q));
+    }
+
+    /**
+     * {@code LOCKED_ARRAY}'s class allows blocking calls from inside its callbacks: a
+     * {@code put} from drain's consumer that finds the queue full waits releasing the lock the
+     * drain holds, so another thread's {@code take} gets in and makes the room.
+     */
+    @Test
+    void aPutThatWaitsInsideLockedArrayDrainLetsAnotherThreadTake() {
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            MessageQueue<Integer> q = QueueKind.LOCKED_ARRAY.create(2);
+            assertTrue(q.offer(0));
+            assertTrue(q.offer(1));
+            Actor[] taker = new Actor[1];
+            assertEquals(1, q.drain(e -> {
+                try {
+                    q.put(10); // into the room 0 left
+                    taker[0] = Actor.start("taker", q::take);
+                    q.put(11); // full: waits, without the lock, until the taker has taken 1
+                } catch (InterruptedException x) {
+                    throw new AssertionError(x);
+                }
+            }, 1));
+            assertEquals(1, taker[0].join());
+            List<Integer> rest = new ArrayList<>();
+            q.drainTo(rest);
+            assertEquals(List.of(10, 11), rest);
+        });
     }
 }

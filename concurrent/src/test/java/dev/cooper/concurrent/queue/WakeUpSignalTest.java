@@ -126,6 +126,50 @@ class WakeUpSignalTest {
         });
     }
 
+    /**
+     * A drain's consumer that waits on another, full queue first gives back the room its drain
+     * holds (decision 0030), and wakes the producer parked for that room before the wait: the
+     * waiter stack is empty when the (at once timed-out) wait returns, before the drain returns.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("runGivingKinds")
+    void aGiveBackForAWaitElsewhereWakesAParkedPut(QueueKind kind) {
+        assertTimeoutPreemptively(GUARD, () -> {
+            MessageQueue<Integer> q = kind.create(16);
+            VarHandle top = ((AbstractLockFreeQueue<Integer>) q).notFullTop();
+            MessageQueue<Integer> full = QueueKind.SPSC_ARRAY.create(1);
+            full.offer(-1);
+            int next = 0;
+            while (q.offer(next)) {
+                next++;
+            }
+            for (int round = 0; round < ROUNDS; round++) {
+                int element = next++;
+                Actor producer = Actor.start("producer", () -> {
+                    q.put(element);
+                    return null;
+                });
+                awaitRegistered(top, q);
+                List<Object> stackAfterWait = new ArrayList<>();
+                q.drain(e -> {
+                    try {
+                        full.offer(e, 1, TimeUnit.NANOSECONDS); // gives back, then times out at once
+                    } catch (InterruptedException x) {
+                        throw new AssertionError(x);
+                    }
+                    stackAfterWait.add(String.valueOf(top.getVolatile(q)));
+                }, 1);
+                assertEquals(List.of("null"), stackAfterWait,
+                        "round " + round + ": the wait elsewhere returned with the producer still registered");
+                producer.join();
+            }
+        });
+    }
+
+    static Stream<QueueKind> runGivingKinds() {
+        return Stream.of(QueueKind.SPSC_ARRAY, QueueKind.MPSC_ARRAY);
+    }
+
     /** Spins until a thread has pushed itself onto the waiter stack {@code top} of {@code q}. */
     private static void awaitRegistered(VarHandle top, MessageQueue<Integer> q) {
         while (top.getVolatile(q) == null) {
