@@ -235,6 +235,9 @@ abstract class AbstractLockFreeQueue<E> extends AbstractMessageQueue<E> {
 
     /** Waits for an element; null only when timed and the deadline passed. */
     private E awaitRemove(boolean timed, long deadline) throws InterruptedException {
+        // Not while holding a drain's run: a drain consumer waiting here for another queue
+        // gives back the run its drain holds first (OwnDrain).
+        OwnDrain.giveBackHeldRun();
         for (int round = 0; ; round++) {
             E e = poll();
             if (e != null) {

@@ -2,6 +2,9 @@ package dev.cooper.concurrent.queue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The debug check behind {@code -Dcooper.queue.checkThreads=true} that refuses, on the kinds
@@ -43,6 +46,15 @@ final class CallbackReentryCheck {
     static final String DRAIN_HOLDS_SLOTS = "MessageQueue.drain forbids this on SPMC_ARRAY and MPMC_ARRAY: the "
             + "drain holds the slots of the run it claimed until it hands each element on, so an insert that "
             + "wraps onto one of them (a nearly full ring) waits for this very call, for ever";
+
+    /**
+     * Why a linked kind's {@code fill} refuses an insert from its supplier although it would do
+     * no harm there.
+     */
+    static final String FILL_IS_A_LOOP_OF_OFFER = "MessageQueue.fill forbids this on every kind. On this one, whose "
+            + "fill is a loop of offer, it would do no harm; the other kinds keep their place in the queue, or "
+            + "slots they have claimed, for the whole call, and the insert there is overwritten or waits for "
+            + "ever, so code that does it breaks when its queue's kind changes";
 
     /** The checks whose callback the current thread is running, innermost last. */
     private static final ThreadLocal<List<CallbackReentryCheck>> INSIDE = ThreadLocal.withInitial(ArrayList::new);
@@ -104,5 +116,37 @@ final class CallbackReentryCheck {
     void exit() {
         List<CallbackReentryCheck> inside = INSIDE.get();
         inside.remove(inside.size() - 1);
+    }
+
+    /**
+     * For a {@code drain} that is a loop of calls this check refuses ({@code poll}): checks the
+     * drain itself as {@link #enter} does, then returns {@code consumer} with the current thread
+     * marked as inside the callback only while it runs, so that the loop's own calls pass.
+     */
+    <E> Consumer<E> marking(Consumer<? super E> consumer) {
+        Objects.requireNonNull(consumer, "consumer is null");
+        check(batch);
+        return e -> {
+            enter();
+            try {
+                consumer.accept(e);
+            } finally {
+                exit();
+            }
+        };
+    }
+
+    /** As {@link #marking(Consumer)}, for a {@code fill} that is a loop of {@code offer}. */
+    <E> Supplier<E> marking(Supplier<? extends E> supplier) {
+        Objects.requireNonNull(supplier, "supplier is null");
+        check(batch);
+        return () -> {
+            enter();
+            try {
+                return supplier.get();
+            } finally {
+                exit();
+            }
+        };
     }
 }

@@ -150,6 +150,7 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
             while (count == items.length) {
                 waitingPutters++;
                 try {
+                    OwnDrain.giveBackHeldRun(); // not while holding a drain's run: see OwnDrain
                     notFull.await();
                 } finally {
                     waitingPutters--;
@@ -176,6 +177,7 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
                 }
                 waitingPutters++;
                 try {
+                    OwnDrain.giveBackHeldRun(); // not while holding a drain's run: see OwnDrain
                     nanos = notFull.awaitNanos(nanos);
                 } finally {
                     waitingPutters--;
@@ -211,6 +213,7 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
             while (count == 0) {
                 waitingTakers++;
                 try {
+                    OwnDrain.giveBackHeldRun(); // not while holding a drain's run: see OwnDrain
                     notEmpty.await();
                 } finally {
                     waitingTakers--;
@@ -236,6 +239,7 @@ public final class LockedArrayQueue<E> extends AbstractMessageQueue<E> {
                 }
                 waitingTakers++;
                 try {
+                    OwnDrain.giveBackHeldRun(); // not while holding a drain's run: see OwnDrain
                     nanos = notEmpty.awaitNanos(nanos);
                 } finally {
                     waitingTakers--;

@@ -78,8 +78,9 @@ public interface MessageQueue<E> extends BlockingQueue<E> {
      * removals made is given back in runs: a non-blocking {@code offer} from the consumer
      * finds the ring full while {@code size()} says so, and a {@code put} or timed
      * {@code offer} that finds it full gives the run back first, so it does not wait for
-     * itself (a blocking insert into another lock-free queue that must wait gives the run
-     * back too, so the producers of this one are not kept from room no one uses). Until the
+     * itself (a blocking call on another queue of any kind that must wait, for room or for an
+     * element, gives the run back too, so the producers of this one are not kept from room no
+     * one uses; other waits, a sleep or a channel's, keep it until the run ends). Until the
      * run is given back, {@code SPSC_ARRAY}'s {@code contains} and iteration may still show
      * its elements. The lock-based kinds call it while holding a lock (their classes say what
      * that forbids or allows). {@code -Dcooper.queue.checkThreads=true} reports a take from
@@ -114,8 +115,9 @@ public interface MessageQueue<E> extends BlockingQueue<E> {
      * calling thread, until the call writes it. The lock-based kinds call it while holding a
      * lock (their classes say what that forbids or allows).
      * {@code -Dcooper.queue.checkThreads=true} reports with an {@link IllegalStateException} an
-     * insert from the supplier on a single-producer kind and on {@code LOCKED_ARRAY}, an
-     * insert, take or peek on a multi-producer array kind, and any call into the queue on
+     * insert from the supplier on every kind (on the linked lock-free kinds, whose fill is a
+     * loop of {@code offer}, it does no harm, but breaks once the kind changes), a take or peek
+     * too on a multi-producer array kind, and any call into the queue on
      * {@code TWO_LOCK_LINKED} and {@code SEMAPHORE_ARRAY}.
      *
      * @param supplier the source of the elements, one per call; not null

@@ -1,8 +1,8 @@
 package dev.cooper.concurrent.queue;
 
 import java.util.Iterator;
-import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * An unbounded multi-producer, multi-consumer lock-free queue of linked nodes: the
@@ -96,6 +96,8 @@ public final class MpmcLinkedQueue<E> extends LinkedQueuePad2<E> {
             + "would do no harm; on SPMC_ARRAY and MPMC_ARRAY it passes the run the drain has claimed (it "
             + "gets elements out of order, or waits for ever in take()), so code that does it breaks when its "
             + "queue's kind changes");
+    private final CallbackReentryCheck fillCheck = CallbackReentryCheck.forFill(QueueKind.MPMC_LINKED,
+            CallbackReentryCheck.FILL_IS_A_LOOP_OF_OFFER);
 
     /**
      * Creates an empty queue.
@@ -127,6 +129,9 @@ public final class MpmcLinkedQueue<E> extends LinkedQueuePad2<E> {
     /** Inserts {@code e}; always succeeds (the queue is unbounded). Lock-free. */
     @Override
     public boolean offer(E e) {
+        if (ThreadRoleCheck.ENABLED) {
+            fillCheck.check("offer");
+        }
         LinkedNode<E> node = new LinkedNode<>(checkElement(e));
         LinkedNode<E> t = volatileTail();
         LinkedNode<E> p = t;
@@ -214,20 +219,22 @@ public final class MpmcLinkedQueue<E> extends LinkedQueuePad2<E> {
      */
     @Override
     public int drain(Consumer<? super E> consumer, int limit) {
-        if (!ThreadRoleCheck.ENABLED) {
-            return super.drain(consumer, limit);
-        }
-        Objects.requireNonNull(consumer, "consumer is null");
-        drainCheck.check("drain");
-        // The mark covers the consumer's calls only, so the inherited loop's own polls pass.
-        return super.drain(e -> {
-            drainCheck.enter();
-            try {
-                consumer.accept(e);
-            } finally {
-                drainCheck.exit();
-            }
-        }, limit);
+        // With the check on, the mark covers the consumer's calls only: the loop's polls pass.
+        return super.drain(ThreadRoleCheck.ENABLED ? drainCheck.marking(consumer) : consumer, limit);
+    }
+
+    /**
+     * Inserts up to {@code limit} elements from {@code supplier}: a loop of {@link #offer},
+     * which always succeeds. Nothing of the queue is kept across the supplier's call, so an
+     * insert from inside {@code supplier} would do no harm here; {@link MessageQueue#fill}
+     * forbids it on every kind all the same, and {@code -Dcooper.queue.checkThreads=true}
+     * refuses it ({@code offer}, {@code add}, {@code put}, {@code fill}) with an
+     * {@link IllegalStateException}.
+     */
+    @Override
+    public int fill(Supplier<? extends E> supplier, int limit) {
+        // With the check on, the mark covers the supplier's calls only: the loop's offers pass.
+        return super.fill(ThreadRoleCheck.ENABLED ? fillCheck.marking(supplier) : supplier, limit);
     }
 
     /** Moves the head from {@code h} to {@code p}, a node after it, unless another poll did. */

@@ -272,7 +272,7 @@ public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
      * the call: until then {@code size()} still counts it. This keeps producers that have
      * caught up with the consumer off the cache lines it is reading. A {@code put} or timed
      * {@code offer} made from inside the consumer that finds the ring full gives the run back
-     * first.
+     * first, as does any blocking call there that must wait on another queue.
      */
     @Override
     public int drain(Consumer<? super E> consumer, int limit) {
@@ -286,7 +286,7 @@ public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
         long start = plainConsumerIndex();
         long index = start;
         // The slots below index are null again; the index is published only up to here (or
-        // further, by a blocking insert from inside the consumer: giveBackRun).
+        // further, by a blocking call from inside the consumer: giveBackRun).
         long published = start;
         OwnDrain own = OwnDrain.current();
         Object outerQueue = own.queue;
@@ -333,8 +333,8 @@ public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
     }
 
     /**
-     * Consumer thread only, from a blocking insert inside this queue's drain consumer (into
-     * any queue): publishes the slots below {@code end}, which that drain has already nulled,
+     * Consumer thread only, from a blocking call that must wait, inside this queue's drain
+     * consumer (on any queue): publishes the slots below {@code end}, which that drain has already nulled,
      * and wakes the producers waiting for them (see {@link OwnDrain}). The index only grows:
      * the drain's own later publications are at or past it.
      *

@@ -3,6 +3,7 @@ package dev.cooper.concurrent.queue;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * An unbounded multi-producer, single-consumer queue of linked nodes.
@@ -77,6 +78,8 @@ public final class MpscLinkedQueue<E> extends LinkedQueuePad2<E> {
      */
 
     private final ThreadRoleCheck consumerCheck = ThreadRoleCheck.forRole(QueueKind.MPSC_LINKED, "consumer");
+    private final CallbackReentryCheck fillCheck = CallbackReentryCheck.forFill(QueueKind.MPSC_LINKED,
+            CallbackReentryCheck.FILL_IS_A_LOOP_OF_OFFER);
 
     /**
      * Creates an empty queue.
@@ -109,6 +112,9 @@ public final class MpscLinkedQueue<E> extends LinkedQueuePad2<E> {
     /** Inserts {@code e}; always succeeds (the queue is unbounded). Wait-free. */
     @Override
     public boolean offer(E e) {
+        if (ThreadRoleCheck.ENABLED) {
+            fillCheck.check("offer");
+        }
         LinkedNode<E> node = new LinkedNode<>(checkElement(e));
         // Linearization point; the getAndSet is also the full fence that makes this kind's
         // insert "fenced" for the waiter handshake (see Waiters).
@@ -118,6 +124,19 @@ public final class MpscLinkedQueue<E> extends LinkedQueuePad2<E> {
         prev.releaseNext(node);
         signalNotEmpty();
         return true;
+    }
+
+    /**
+     * Inserts up to {@code limit} elements from {@code supplier}: a loop of {@link #offer},
+     * which always succeeds. An insert from inside {@code supplier} would do no harm here;
+     * {@link MessageQueue#fill} forbids it on every kind all the same, and
+     * {@code -Dcooper.queue.checkThreads=true} refuses it ({@code offer}, {@code add},
+     * {@code put}, {@code fill}) with an {@link IllegalStateException}.
+     */
+    @Override
+    public int fill(Supplier<? extends E> supplier, int limit) {
+        // With the check on, the mark covers the supplier's calls only: the loop's offers pass.
+        return super.fill(ThreadRoleCheck.ENABLED ? fillCheck.marking(supplier) : supplier, limit);
     }
 
     /** Removes the head element, or returns null if the queue is empty. Consumer thread only. */

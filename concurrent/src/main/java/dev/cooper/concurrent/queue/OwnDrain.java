@@ -3,12 +3,13 @@ package dev.cooper.concurrent.queue;
 /**
  * Which queue's {@code drain} consumer the current thread is running, for the kinds whose
  * drain gives room back in runs ({@code SPSC_ARRAY}, {@code MPSC_ARRAY}; decision 0028), and
- * how far that drain has handed elements on. A blocking insert that this consumer makes, into
- * any lock-free queue, and that finds no room gives the run back first
- * ({@link #giveBackHeldRun}): into the same queue, so that it does not wait for room only its
- * own thread could free; into another (a dispatcher forwarding to a full worker queue), so
- * that the drained queue's producers are not kept out of room nobody holds for them while it
- * waits.
+ * how far that drain has handed elements on. A blocking call on any queue that this consumer
+ * makes, and that must wait ({@code put} or a timed {@code offer} finding no room, {@code take}
+ * or a timed {@code poll} finding no element), gives the run back first
+ * ({@link #giveBackHeldRun}): an insert into the same queue, so that it does not wait for
+ * room only its own thread could free; any wait on another queue (a dispatcher forwarding to
+ * a full worker queue, a consumer waiting for a reply), so that the drained queue's producers
+ * are not kept out of room nobody holds for them while it waits.
  *
  * <p>Per thread, so that the drain's store per element lands in memory no other core reads.
  * On the queue's consumer line, which {@code MPSC_ARRAY}'s producers read while the ring is

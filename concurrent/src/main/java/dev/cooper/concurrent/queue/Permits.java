@@ -183,6 +183,7 @@ final class Permits extends PermitsPad2 {
         if (available() > 0) {
             return true;
         }
+        OwnDrain.giveBackHeldRun(); // not while holding a drain's run: see OwnDrain
         giverLock.lockInterruptibly();
         try {
             while (available() == 0) { // under giverLock: no V can slip in between

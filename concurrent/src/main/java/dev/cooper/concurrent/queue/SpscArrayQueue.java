@@ -81,11 +81,11 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
      *   while drain frees one), and a consumer may take an element whose producer index store
      *   is still in flight (a negative difference). size() brings the difference into
      *   [0, capacity].
-     * - A put or timed offer that finds no room from inside this queue's drain consumer (into
-     *   this queue or another lock-free one) gives back the run that drain holds
-     *   (giveBackRun) before it waits: into this queue it then retries rather than wait for
-     *   room only its own thread could free. A plain offer there still finds the ring full,
-     *   as size() says.
+     * - A blocking call that must wait, made from inside this queue's drain consumer (a put or
+     *   timed offer into this queue or another, a take or timed poll from another) gives back
+     *   the run that drain holds (giveBackRun) before it waits: into this queue it then
+     *   retries rather than wait for room only its own thread could free. A plain offer there
+     *   still finds the ring full, as size() says.
      */
 
     /** Slots the producer probes ahead of its index. */
@@ -222,7 +222,8 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
      * slot (at most 4097 slots), or at the end of the call: until then {@code size()} still counts it.
      * This keeps a producer that has caught up with the consumer off the cache lines the
      * consumer is reading. A {@code put} or timed {@code offer} made from inside the consumer
-     * that finds the ring full gives the run back first.
+     * that finds the ring full gives the run back first, as does any blocking call there that
+     * must wait on another queue.
      */
     @Override
     public int drain(Consumer<? super E> consumer, int limit) {
@@ -234,7 +235,7 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
         Object[] buffer = this.buffer;
         // Plain: only this thread writes the consumer index. The slots of [freed, index) hold
         // elements this call has handed on (or is handing on) and not yet given back. A
-        // blocking insert from inside the consumer may give them back first (giveBackRun)
+        // blocking call from inside the consumer may give them back first (giveBackRun)
         // and refill the slots, so each free starts at the consumer index, which is then at or
         // past freed: a slot is never freed twice.
         long start = plainConsumerIndex();
@@ -296,8 +297,8 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
     }
 
     /**
-     * Consumer thread only, from a blocking insert inside this queue's drain consumer (into
-     * any queue): frees the slots of {@code [consumer index, end)}, which that drain has handed
+     * Consumer thread only, from a blocking call that must wait, inside this queue's drain
+     * consumer (on any queue): frees the slots of {@code [consumer index, end)}, which that drain has handed
      * on and not yet freed, and wakes a waiting producer (see {@link OwnDrain}).
      *
      * @return whether any slot was freed

@@ -156,6 +156,7 @@ public final class TwoLockLinkedQueue<E> extends TwoLockLinkedPad3<E> {
                 waitingPutters++; // under putLock: the only writer now
                 try {
                     if (isFull()) { // the re-check after registering: see the class comment
+                        OwnDrain.giveBackHeldRun(); // not while holding a drain's run: see OwnDrain
                         notFull.await();
                     }
                 } finally {
@@ -186,6 +187,7 @@ public final class TwoLockLinkedQueue<E> extends TwoLockLinkedPad3<E> {
                 waitingPutters++;
                 try {
                     if (isFull()) { // the re-check after registering
+                        OwnDrain.giveBackHeldRun(); // not while holding a drain's run: see OwnDrain
                         nanos = notFull.awaitNanos(nanos);
                     }
                 } finally {
@@ -238,6 +240,7 @@ public final class TwoLockLinkedQueue<E> extends TwoLockLinkedPad3<E> {
                 waitingTakers++; // under takeLock: the only writer now
                 try {
                     if (head.volatileNext() == null) { // the re-check after registering
+                        OwnDrain.giveBackHeldRun(); // not while holding a drain's run: see OwnDrain
                         notEmpty.await();
                     }
                 } finally {
@@ -273,6 +276,7 @@ public final class TwoLockLinkedQueue<E> extends TwoLockLinkedPad3<E> {
                 waitingTakers++;
                 try {
                     if (head.volatileNext() == null) { // the re-check after registering
+                        OwnDrain.giveBackHeldRun(); // not while holding a drain's run: see OwnDrain
                         nanos = notEmpty.awaitNanos(nanos);
                     }
                 } finally {

@@ -245,33 +245,4 @@ class ArrayQueueTest {
             assertEquals(List.of(2, 3, 100, 101), rest);
         });
     }
-
-    /**
-     * A blocking insert into another queue that must wait, made inside drain's consumer (a
-     * dispatcher forwarding to a full worker queue), gives this drain's run back first, so
-     * its producers get the room while the consumer waits.
-     */
-    @SingleConsumerArrayKinds
-    void aWaitForAnotherQueueInsideDrainGivesTheRunBack(QueueKind kind) {
-        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
-            MessageQueue<Integer> q = kind.create(16); // runs of 4 or 5
-            MessageQueue<Integer> full = QueueKind.SPSC_ARRAY.create(1);
-            assertTrue(full.offer(-1));
-            for (int i = 0; i < 16; i++) {
-                assertTrue(q.offer(i));
-            }
-            List<Integer> sizes = new ArrayList<>();
-            assertEquals(3, q.drain(e -> {
-                sizes.add(q.size());
-                try {
-                    assertFalse(full.offer(e, 1, TimeUnit.MILLISECONDS));
-                } catch (InterruptedException x) {
-                    throw new AssertionError(x);
-                }
-                sizes.add(q.size());
-            }, 3));
-            assertEquals(List.of(16, 15, 15, 14, 14, 13), sizes, "size before and after each wait");
-            assertTrue(q.offer(16));
-        });
-    }
 }

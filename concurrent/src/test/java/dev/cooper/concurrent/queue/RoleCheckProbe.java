@@ -79,7 +79,7 @@ final class RoleCheckProbe {
             lines.add("consumer " + call.name() + " " + (kind.multiConsumer() ? "shared" : "refused"));
         }
         lines.add("consumer handed over");
-        lines.add("offer inside fill " + (checksOfferInsideFill(kind) ? "refused, fill ended" : "not checked"));
+        lines.add("offer inside fill refused, fill ended");
         lines.add("peek inside fill " + (checksPeekInsideFill(kind) ? "refused, fill ended" : "not checked"));
         if (claimsBeforeSupplying(kind)) {
             lines.add("consumer role free after a producer's refused peek");
@@ -146,16 +146,6 @@ final class RoleCheckProbe {
         return kind == QueueKind.TWO_LOCK_LINKED || kind == QueueKind.SEMAPHORE_ARRAY;
     }
 
-    /**
-     * Whether an insert from inside fill's supplier is refused: on a single producer, where a
-     * fill claims before it supplies, on a two-lock kind, and on {@code LOCKED_ARRAY}, whose
-     * fill would overwrite the head if the insert took the last room.
-     */
-    private static boolean checksOfferInsideFill(QueueKind kind) {
-        return !kind.multiProducer() || claimsBeforeSupplying(kind) || holdsALockInCallbacks(kind)
-                || kind == QueueKind.LOCKED_ARRAY;
-    }
-
     private static boolean checksPeekInsideFill(QueueKind kind) {
         return claimsBeforeSupplying(kind) || holdsALockInCallbacks(kind);
     }
@@ -166,10 +156,9 @@ final class RoleCheckProbe {
     }
 
     /**
-     * On fresh queues, from one thread. An offer and a peek inside fill's supplier, tried only
-     * where the check covers them (a single producer, a fill that claims before it supplies,
-     * {@code LOCKED_ARRAY}'s offer, or a two-lock kind, which holds a lock while it calls back),
-     * which refuses them before they act; after the refusal the fill has ended and a plain call
+     * On fresh queues, from one thread. An offer inside fill's supplier, refused on every kind
+     * before it acts, and a peek there, tried only where the check covers it (a fill that
+     * claims before it supplies, or a two-lock kind, which holds a lock while it calls back); after the refusal the fill has ended and a plain call
      * works again. Without the check, a peek inside a claiming fill spins for ever. A poll
      * inside fill's supplier where the check refuses it or {@code LOCKED_ARRAY} allows it.
      * Then, on every kind, each take, a peek and an offer inside drain's consumer, refused or
@@ -177,14 +166,10 @@ final class RoleCheckProbe {
      */
     private static void probeCallbacks(QueueKind kind, List<String> report) throws InterruptedException {
         MessageQueue<Integer> q = kind.create(16);
-        if (!checksOfferInsideFill(kind)) {
-            report.add("offer inside fill not checked");
-        } else {
-            report.add("offer inside fill " + refusal(() -> q.fill(() -> {
-                q.offer(9);
-                return 1;
-            }, 1), () -> q.offer(2)) + ", fill ended");
-        }
+        report.add("offer inside fill " + refusal(() -> q.fill(() -> {
+            q.offer(9);
+            return 1;
+        }, 1), () -> q.offer(2)) + ", fill ended");
         if (checksPeekInsideFill(kind)) {
             MessageQueue<Integer> empty = kind.create(16); // so that the peek reaches the claimed slot
             report.add("peek inside fill " + refusal(() -> empty.fill(() -> {

@@ -1,0 +1,155 @@
+package dev.cooper.concurrent.queue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A blocking call that must wait, made on another queue of any kind from inside the consumer
+ * of a {@code SPSC_ARRAY} or {@code MPSC_ARRAY} drain, gives back the run that drain holds
+ * before it waits (decision 0030): a dispatcher forwarding to a full worker queue, a consumer
+ * waiting for a reply on an empty one. The drained queue's producers then get that room while
+ * the consumer waits; {@code size()} shows it. The same-queue case, where the insert then
+ * finds the room it gave back, is in {@link ArrayQueueTest}.
+ */
+class DrainRunGiveBackTest {
+
+    private static final Duration GUARD = Duration.ofSeconds(20);
+
+    /** Each run-based kind drained, with each kind waited on (the bounded ones, for inserts). */
+    static Stream<Arguments> drainedAndWaitedOn() {
+        return Stream.of(QueueKind.SPSC_ARRAY, QueueKind.MPSC_ARRAY)
+                .flatMap(drained -> Arrays.stream(QueueKind.values()).map(waited -> Arguments.of(drained, waited)));
+    }
+
+    static Stream<Arguments> drainedAndBoundedWaitedOn() {
+        return drainedAndWaitedOn().filter(a -> ((QueueKind) a.get()[1]).bounded());
+    }
+
+    @ParameterizedTest(name = "{0} drained, {1} full")
+    @MethodSource("drainedAndBoundedWaitedOn")
+    void aTimedOfferThatWaitsGivesTheRunBack(QueueKind drained, QueueKind waited) {
+        assertTimeoutPreemptively(GUARD, () -> {
+            MessageQueue<Integer> full = waited.create(1);
+            assertTrue(full.offer(-1));
+            assertEquals(List.of(16, 15, 15, 14, 14, 13), sizesAroundWaits(drained, e -> {
+                assertFalse(full.offer(e, 1, TimeUnit.MILLISECONDS));
+            }), "size before and after each wait");
+        });
+    }
+
+    @ParameterizedTest(name = "{0} drained, {1} empty")
+    @MethodSource("drainedAndWaitedOn")
+    void aTimedPollThatWaitsGivesTheRunBack(QueueKind drained, QueueKind waited) {
+        assertTimeoutPreemptively(GUARD, () -> {
+            MessageQueue<Integer> empty = waited.create(1);
+            assertEquals(List.of(16, 15, 15, 14, 14, 13), sizesAroundWaits(drained, e -> {
+                assertNull(empty.poll(1, TimeUnit.MILLISECONDS));
+            }), "size before and after each wait");
+        });
+    }
+
+    /**
+     * A {@code put} that waits for room another thread makes only once the drained queue's
+     * size has dropped: it returns only if the run was given back before the wait.
+     */
+    @ParameterizedTest(name = "{0} drained, {1} full")
+    @MethodSource("drainedAndBoundedWaitedOn")
+    void aPutThatWaitsGivesTheRunBack(QueueKind drained, QueueKind waited) {
+        assertTimeoutPreemptively(GUARD, () -> {
+            MessageQueue<Integer> q = filled(drained);
+            MessageQueue<Integer> full = waited.create(1);
+            assertTrue(full.offer(-1));
+            Actor freer = Actor.start("freer", () -> {
+                awaitSize(q, 15);
+                return full.poll();
+            });
+            assertEquals(1, q.drain(e -> {
+                try {
+                    full.put(e);
+                } catch (InterruptedException x) {
+                    throw new AssertionError(x);
+                }
+            }, 1));
+            assertEquals(-1, freer.join());
+            assertEquals(List.of(0), List.copyOf(full));
+        });
+    }
+
+    /** As {@link #aPutThatWaitsGivesTheRunBack}, for a {@code take} from an empty queue. */
+    @ParameterizedTest(name = "{0} drained, {1} empty")
+    @MethodSource("drainedAndWaitedOn")
+    void aTakeThatWaitsGivesTheRunBack(QueueKind drained, QueueKind waited) {
+        assertTimeoutPreemptively(GUARD, () -> {
+            MessageQueue<Integer> q = filled(drained);
+            MessageQueue<Integer> empty = waited.create(1);
+            Actor filler = Actor.start("filler", () -> {
+                awaitSize(q, 15);
+                return empty.offer(7);
+            });
+            List<Integer> taken = new ArrayList<>();
+            assertEquals(1, q.drain(e -> {
+                try {
+                    taken.add(empty.take());
+                } catch (InterruptedException x) {
+                    throw new AssertionError(x);
+                }
+            }, 1));
+            assertEquals(true, filler.join());
+            assertEquals(List.of(7), taken);
+        });
+    }
+
+    private interface Wait {
+        void on(Integer element) throws InterruptedException;
+    }
+
+    /** A full queue of 16 drained of 3, with {@code wait} inside the consumer; the sizes around each wait. */
+    private static List<Integer> sizesAroundWaits(QueueKind drained, Wait wait) {
+        MessageQueue<Integer> q = filled(drained);
+        List<Integer> sizes = new ArrayList<>();
+        assertEquals(3, q.drain(e -> {
+            sizes.add(q.size());
+            try {
+                wait.on(e);
+            } catch (InterruptedException x) {
+                throw new AssertionError(x);
+            }
+            sizes.add(q.size());
+        }, 3));
+        return sizes;
+    }
+
+    /** A queue of 16 slots, full (runs of 4 or 5, so a drain of 3 holds all it took). */
+    private static MessageQueue<Integer> filled(QueueKind kind) {
+        MessageQueue<Integer> q = kind.create(16);
+        for (int i = 0; i < 16; i++) {
+            assertTrue(q.offer(i));
+        }
+        return q;
+    }
+
+    /** Waits until {@code q} holds {@code size}; gives up after the guard (the test has failed by then). */
+    private static void awaitSize(MessageQueue<Integer> q, int size) {
+        long deadline = System.nanoTime() + GUARD.toNanos();
+        while (q.size() != size) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the drained queue's size never reached " + size);
+            }
+            LockSupport.parkNanos(50_000);
+        }
+    }
+}
