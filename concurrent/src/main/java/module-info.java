@@ -10,4 +10,5 @@ module dev.cooper.concurrent {
     exports dev.cooper.concurrent.queue;
     exports dev.cooper.concurrent.channel;
     exports dev.cooper.concurrent.consumer;
+    // dev.cooper.concurrent.internal is not exported: services between this module's packages.
 }

@@ -1,5 +1,6 @@
 package dev.cooper.concurrent.channel;
 
+import dev.cooper.concurrent.internal.HeldRunAccess;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
@@ -119,6 +120,9 @@ class Waiter {
             Thread.onSpinWait();
         }
         budget.ranOut(spins);
+        // A longer wait: not while holding a queue drain's run (HeldRunAccess). Not before the
+        // spin, which is short and, when it pays off, the rendezvous's fast path.
+        HeldRunAccess.giveBackHeldRun();
         for (int round = 0; round < ROUNDS; round++) {
             if (state != null) {
                 return FIRED;

@@ -1,6 +1,7 @@
 package dev.cooper.concurrent.consumer;
 
 import dev.cooper.concurrent.channel.ChannelClosedException;
+import dev.cooper.concurrent.internal.HeldRunAccess;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
@@ -237,6 +238,8 @@ public final class Broadcast<T> extends BroadcastPad2 implements AutoCloseable {
     }
 
     private void awaitRoom(long next) throws InterruptedException {
+        // Not while holding a queue drain's run: see HeldRunAccess.
+        HeldRunAccess.giveBackHeldRun();
         for (int round = 0; round < SPINS + YIELDS; round++) {
             if (Thread.interrupted()) {
                 throw new InterruptedException();
@@ -549,6 +552,10 @@ public final class Broadcast<T> extends BroadcastPad2 implements AutoCloseable {
                 T message = attempt();
                 if (message != null || finished(deadline)) {
                     return message;
+                }
+                if (round == 0) {
+                    // About to wait: not while holding a queue drain's run (HeldRunAccess).
+                    HeldRunAccess.giveBackHeldRun();
                 }
                 if (round < SPINS) {
                     Thread.onSpinWait();

@@ -1,5 +1,6 @@
 package dev.cooper.concurrent.consumer;
 
+import dev.cooper.concurrent.internal.HeldRunAccess;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -132,6 +133,9 @@ final class Worker<T> extends GroupThread<T> implements IdleWorker {
             }
             long delay = retry.delayNanos(attempts);
             if (delay > 0) {
+                // A source drained in place (SPSC_ARRAY, MPSC_ARRAY) gets the room of the run
+                // it holds back before the sleep: see HeldRunAccess.
+                HeldRunAccess.giveBackHeldRun();
                 try {
                     TimeUnit.NANOSECONDS.sleep(delay);
                 } catch (InterruptedException e) {

@@ -79,8 +79,10 @@ public interface MessageQueue<E> extends BlockingQueue<E> {
      * finds the ring full while {@code size()} says so, and a {@code put} or timed
      * {@code offer} that finds it full gives the run back first, so it does not wait for
      * itself (a blocking call on another queue of any kind that must wait, for room or for an
-     * element, gives the run back too, so the producers of this one are not kept from room no
-     * one uses; other waits, a sleep or a channel's, keep it until the run ends). Until the
+     * element, gives the run back too, as does a wait of a channel, a {@code Broadcast} or a
+     * consumer group's retry back-off, so the producers of this one are not kept from room no
+     * one uses; waits of other code, such as the consumer's own sleep, keep it until the run
+     * ends). Until the
      * run is given back, {@code SPSC_ARRAY}'s {@code contains} and iteration may still show
      * its elements. The lock-based kinds call it while holding a lock (their classes say what
      * that forbids or allows). {@code -Dcooper.queue.checkThreads=true} reports a take from

@@ -1,5 +1,7 @@
 package dev.cooper.concurrent.queue;
 
+import dev.cooper.concurrent.internal.HeldRunAccess;
+
 /**
  * Which queue's {@code drain} consumer the current thread is running, for the kinds whose
  * drain gives room back in runs ({@code SPSC_ARRAY}, {@code MPSC_ARRAY}; decision 0028), and
@@ -9,7 +11,9 @@ package dev.cooper.concurrent.queue;
  * ({@link #giveBackHeldRun}): an insert into the same queue, so that it does not wait for
  * room only its own thread could free; any wait on another queue (a dispatcher forwarding to
  * a full worker queue, a consumer waiting for a reply), so that the drained queue's producers
- * are not kept out of room nobody holds for them while it waits.
+ * are not kept out of room nobody holds for them while it waits. The waits of the channels,
+ * of {@code Broadcast} and of a consumer group's retry back-off reach the same give-back
+ * through {@link HeldRunAccess}, which this class installs when it is first used.
  *
  * <p>Per thread, so that the drain's store per element lands in memory no other core reads.
  * On the queue's consumer line, which {@code MPSC_ARRAY}'s producers read while the ring is
@@ -21,6 +25,12 @@ package dev.cooper.concurrent.queue;
  */
 final class OwnDrain {
     private static final ThreadLocal<OwnDrain> CURRENT = ThreadLocal.withInitial(OwnDrain::new);
+
+    static {
+        // The first drain to record its run initializes this class: from then on the waits
+        // outside this package (channels, broadcast, group retries) can give the run back.
+        HeldRunAccess.install(OwnDrain::giveBackHeldRun);
+    }
 
     /** The queue whose drain consumer this thread is running, or null. */
     Object queue;

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -45,7 +44,7 @@ class DrainRunGiveBackTest {
         assertTimeoutPreemptively(GUARD, () -> {
             MessageQueue<Integer> full = waited.create(1);
             assertTrue(full.offer(-1));
-            assertEquals(List.of(16, 15, 15, 14, 14, 13), sizesAroundWaits(drained, e -> {
+            assertEquals(List.of(16, 15, 15, 14, 14, 13), HeldRuns.sizesAroundWaits(drained, 3, e -> {
                 assertFalse(full.offer(e, 1, TimeUnit.MILLISECONDS));
             }), "size before and after each wait");
         });
@@ -56,7 +55,7 @@ class DrainRunGiveBackTest {
     void aTimedPollThatWaitsGivesTheRunBack(QueueKind drained, QueueKind waited) {
         assertTimeoutPreemptively(GUARD, () -> {
             MessageQueue<Integer> empty = waited.create(1);
-            assertEquals(List.of(16, 15, 15, 14, 14, 13), sizesAroundWaits(drained, e -> {
+            assertEquals(List.of(16, 15, 15, 14, 14, 13), HeldRuns.sizesAroundWaits(drained, 3, e -> {
                 assertNull(empty.poll(1, TimeUnit.MILLISECONDS));
             }), "size before and after each wait");
         });
@@ -70,11 +69,11 @@ class DrainRunGiveBackTest {
     @MethodSource("drainedAndBoundedWaitedOn")
     void aPutThatWaitsGivesTheRunBack(QueueKind drained, QueueKind waited) {
         assertTimeoutPreemptively(GUARD, () -> {
-            MessageQueue<Integer> q = filled(drained);
+            MessageQueue<Integer> q = HeldRuns.filled(drained);
             MessageQueue<Integer> full = waited.create(1);
             assertTrue(full.offer(-1));
             Actor freer = Actor.start("freer", () -> {
-                awaitSize(q, 15);
+                assertTrue(HeldRuns.awaitSize(q, 15, GUARD), "the run was not given back");
                 return full.poll();
             });
             assertEquals(1, q.drain(e -> {
@@ -94,10 +93,10 @@ class DrainRunGiveBackTest {
     @MethodSource("drainedAndWaitedOn")
     void aTakeThatWaitsGivesTheRunBack(QueueKind drained, QueueKind waited) {
         assertTimeoutPreemptively(GUARD, () -> {
-            MessageQueue<Integer> q = filled(drained);
+            MessageQueue<Integer> q = HeldRuns.filled(drained);
             MessageQueue<Integer> empty = waited.create(1);
             Actor filler = Actor.start("filler", () -> {
-                awaitSize(q, 15);
+                assertTrue(HeldRuns.awaitSize(q, 15, GUARD), "the run was not given back");
                 return empty.offer(7);
             });
             List<Integer> taken = new ArrayList<>();
@@ -111,45 +110,5 @@ class DrainRunGiveBackTest {
             assertEquals(true, filler.join());
             assertEquals(List.of(7), taken);
         });
-    }
-
-    private interface Wait {
-        void on(Integer element) throws InterruptedException;
-    }
-
-    /** A full queue of 16 drained of 3, with {@code wait} inside the consumer; the sizes around each wait. */
-    private static List<Integer> sizesAroundWaits(QueueKind drained, Wait wait) {
-        MessageQueue<Integer> q = filled(drained);
-        List<Integer> sizes = new ArrayList<>();
-        assertEquals(3, q.drain(e -> {
-            sizes.add(q.size());
-            try {
-                wait.on(e);
-            } catch (InterruptedException x) {
-                throw new AssertionError(x);
-            }
-            sizes.add(q.size());
-        }, 3));
-        return sizes;
-    }
-
-    /** A queue of 16 slots, full (runs of 4 or 5, so a drain of 3 holds all it took). */
-    private static MessageQueue<Integer> filled(QueueKind kind) {
-        MessageQueue<Integer> q = kind.create(16);
-        for (int i = 0; i < 16; i++) {
-            assertTrue(q.offer(i));
-        }
-        return q;
-    }
-
-    /** Waits until {@code q} holds {@code size}; gives up after the guard (the test has failed by then). */
-    private static void awaitSize(MessageQueue<Integer> q, int size) {
-        long deadline = System.nanoTime() + GUARD.toNanos();
-        while (q.size() != size) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the drained queue's size never reached " + size);
-            }
-            LockSupport.parkNanos(50_000);
-        }
     }
 }
