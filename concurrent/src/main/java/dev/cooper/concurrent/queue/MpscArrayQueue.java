@@ -289,9 +289,7 @@ public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
         // further, by a blocking call from inside the consumer: giveBackRun).
         long published = start;
         OwnDrain own = OwnDrain.current();
-        Object outerQueue = own.queue;
-        long outerEnd = own.end;
-        own.queue = this;
+        own.enter(this);
         int n = 0;
         try {
             while (n < limit) {
@@ -315,8 +313,7 @@ public final class MpscArrayQueue<E> extends AbstractArrayQueue<E> {
                 }
             }
         } finally {
-            own.queue = outerQueue;
-            own.end = outerEnd;
+            own.exit();
             // Also when the consumer throws: the element it was given counts as removed.
             if (index != published) {
                 releaseConsumerIndex(index);

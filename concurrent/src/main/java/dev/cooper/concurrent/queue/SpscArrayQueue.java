@@ -242,9 +242,7 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
         long freed = start;
         long index = start;
         OwnDrain own = OwnDrain.current();
-        Object outerQueue = own.queue;
-        long outerEnd = own.end;
-        own.queue = this;
+        own.enter(this);
         try {
             while (index - start < limit) {
                 // Acquire: pairs with the producer's release of the element. The slots read and
@@ -261,8 +259,7 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
                 }
             }
         } finally {
-            own.queue = outerQueue;
-            own.end = outerEnd;
+            own.exit();
             // Also when the consumer throws: the element it was given counts as removed.
             freed = plainConsumerIndex();
             if (index != freed) {

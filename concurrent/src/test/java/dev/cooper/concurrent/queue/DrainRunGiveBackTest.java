@@ -111,4 +111,40 @@ class DrainRunGiveBackTest {
             assertEquals(List.of(7), taken);
         });
     }
+
+    /** Each run-based kind drained, with each of four kinds drained inside its consumer. */
+    static Stream<Arguments> outerAndInner() {
+        return Stream.of(QueueKind.SPSC_ARRAY, QueueKind.MPSC_ARRAY).flatMap(outer -> Stream.of(
+                QueueKind.SPSC_ARRAY, QueueKind.MPSC_ARRAY, QueueKind.LOCKED_ARRAY, QueueKind.MPSC_LINKED)
+                .map(inner -> Arguments.of(outer, inner)));
+    }
+
+    /**
+     * A wait made inside the consumer of a drain nested in the drained queue's consumer gives
+     * back the outer run too: a timed offer into the outer, full queue finds the room the
+     * outer drain took, whatever kind the inner drain is.
+     */
+    @ParameterizedTest(name = "{0} drained, {1} drained inside")
+    @MethodSource("outerAndInner")
+    void aWaitInsideANestedDrainGivesTheOuterRunBack(QueueKind outer, QueueKind inner) {
+        assertTimeoutPreemptively(GUARD, () -> {
+            MessageQueue<Integer> q = HeldRuns.filled(outer);
+            MessageQueue<Integer> other = inner.create(4);
+            assertTrue(other.offer(7));
+            List<Object> seen = new ArrayList<>();
+            assertEquals(1, q.drain(e -> other.drain(x -> {
+                seen.add(q.size());
+                try {
+                    seen.add(q.offer(100, 1, TimeUnit.SECONDS));
+                } catch (InterruptedException ie) {
+                    throw new AssertionError(ie);
+                }
+            }, 1), 1));
+            assertEquals(List.of(16, true), seen, "the size inside, and whether the offer found room");
+            List<Integer> rest = new ArrayList<>();
+            q.drainTo(rest);
+            assertEquals(16, rest.size());
+            assertEquals(100, rest.get(15));
+        });
+    }
 }
