@@ -119,13 +119,14 @@ final class CallbackReentryCheck {
     }
 
     /**
-     * For a {@code drain} that is a loop of calls this check refuses ({@code poll}): checks the
-     * drain itself as {@link #enter} does, then returns {@code consumer} with the current thread
-     * marked as inside the callback only while it runs, so that the loop's own calls pass.
+     * For a {@code drain} that is a loop of calls this check refuses ({@code poll}):
+     * {@code consumer} with the current thread marked as inside the callback only while it
+     * runs, so that the loop's own calls pass. A nested drain of the same queue needs no check
+     * of its own: its first {@code poll} is refused, after the limit check, as on the kinds
+     * that check in {@link #enter}.
      */
     <E> Consumer<E> marking(Consumer<? super E> consumer) {
         Objects.requireNonNull(consumer, "consumer is null");
-        check(batch);
         return e -> {
             enter();
             try {
@@ -139,7 +140,6 @@ final class CallbackReentryCheck {
     /** As {@link #marking(Consumer)}, for a {@code fill} that is a loop of {@code offer}. */
     <E> Supplier<E> marking(Supplier<? extends E> supplier) {
         Objects.requireNonNull(supplier, "supplier is null");
-        check(batch);
         return () -> {
             enter();
             try {
