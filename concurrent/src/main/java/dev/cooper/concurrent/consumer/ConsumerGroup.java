@@ -333,7 +333,11 @@ public final class ConsumerGroup<T> implements AutoCloseable {
      * @throws InterruptedException if interrupted while waiting
      */
     public boolean awaitTermination(Duration timeout) throws InterruptedException {
-        return terminated.await(Timeouts.toNanos(timeout), TimeUnit.NANOSECONDS);
+        if (!terminated.await(Timeouts.toNanos(timeout), TimeUnit.NANOSECONDS)) {
+            return false;
+        }
+        joinThreads();
+        return true;
     }
 
     /**
@@ -342,7 +346,27 @@ public final class ConsumerGroup<T> implements AutoCloseable {
      * @return true once the group has terminated; it stays so
      */
     public boolean isTerminated() {
-        return terminated.getCount() == 0;
+        if (terminated.getCount() != 0) {
+            return false;
+        }
+        for (GroupThread<T> t : threads) {
+            if (t.thread().isAlive()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Once the latch is open, waits for the threads themselves to end. The latch opens at each
+     * thread's last act, so this takes microseconds; but until a thread has ended, the debug
+     * role check ({@code -Dcooper.queue.checkThreads=true}) counts it as still holding its queue
+     * roles, and the caller (or the close, taking over the worker queues) would be refused.
+     */
+    private void joinThreads() throws InterruptedException {
+        for (GroupThread<T> t : threads) {
+            t.thread().join();
+        }
     }
 
     int liveWorkers() {
@@ -447,6 +471,7 @@ public final class ConsumerGroup<T> implements AutoCloseable {
         while (true) {
             try {
                 terminated.await();
+                joinThreads();
                 break;
             } catch (InterruptedException e) {
                 interrupted = true;
@@ -482,8 +507,8 @@ public final class ConsumerGroup<T> implements AutoCloseable {
             kept.addAll(t.keptDeadLetters);
         }
         for (MessageQueue<T> queue : workerQueues) {
-            // The workers and the dispatcher have ended (joined through the latch): this thread
-            // may take over the queues' consumer role.
+            // The workers and the dispatcher have ended (joined): this thread may take over the
+            // queues' consumer role.
             queue.drainTo(returned);
         }
         long[][] outcome = sumOutcomes();
