@@ -91,7 +91,7 @@ class WakeUpSignalTest {
             VarHandle top = ((AbstractLockFreeQueue<Integer>) q).notEmptyTop();
             for (int round = 0; round < ROUNDS; round++) {
                 Actor consumer = Actor.start("consumer", q::take);
-                awaitRegistered(top, q);
+                awaitRegistered(top, q, consumer);
                 insert.insert(q, round);
                 assertNull(top.getVolatile(q),
                         "round " + round + ": " + call + " returned with the consumer still registered");
@@ -116,7 +116,7 @@ class WakeUpSignalTest {
                     q.put(element);
                     return null;
                 });
-                awaitRegistered(top, q);
+                awaitRegistered(top, q, producer);
                 int expected = element - q.capacity();
                 assertEquals(expected, removal.remove(q), "FIFO order");
                 assertNull(top.getVolatile(q),
@@ -149,7 +149,7 @@ class WakeUpSignalTest {
                     q.put(element);
                     return null;
                 });
-                awaitRegistered(top, q);
+                awaitRegistered(top, q, producer);
                 List<Object> stackAfterWait = new ArrayList<>();
                 q.drain(e -> {
                     try {
@@ -170,9 +170,18 @@ class WakeUpSignalTest {
         return Stream.of(QueueKind.SPSC_ARRAY, QueueKind.MPSC_ARRAY);
     }
 
-    /** Spins until a thread has pushed itself onto the waiter stack {@code top} of {@code q}. */
-    private static void awaitRegistered(VarHandle top, MessageQueue<Integer> q) {
+    /**
+     * Spins until {@code waiter} has pushed itself onto the waiter stack {@code top} of
+     * {@code q}. If it ends first (its call failed, as under the debug role check, which
+     * refuses a role handed between live threads), fails with its failure rather than spin on.
+     */
+    private static void awaitRegistered(VarHandle top, MessageQueue<Integer> q, Actor waiter)
+            throws InterruptedException {
         while (top.getVolatile(q) == null) {
+            if (waiter.isDone()) {
+                waiter.join(); // throws the waiter's failure
+                throw new AssertionError("the waiter returned without registering");
+            }
             Thread.onSpinWait();
         }
     }
