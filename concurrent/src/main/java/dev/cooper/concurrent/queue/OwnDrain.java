@@ -44,9 +44,13 @@ final class OwnDrain {
     /** The index after the element that drain is handing on: its run ends there. */
     long end;
     /** The drains the innermost one runs inside, outermost first: {@code depth} of them. */
-    private Object[] outerQueues = new Object[2];
-    private long[] outerEnds = new long[2];
+    private Object[] outerQueues = NO_QUEUES;
+    private long[] outerEnds = NO_ENDS;
     private int depth;
+
+    /** Until a thread first nests drains: most never do. */
+    private static final Object[] NO_QUEUES = {};
+    private static final long[] NO_ENDS = {};
 
     private OwnDrain() {
     }
@@ -65,8 +69,9 @@ final class OwnDrain {
     void enter(Object drained) {
         if (queue != null) {
             if (depth == outerQueues.length) {
-                outerQueues = Arrays.copyOf(outerQueues, depth * 2);
-                outerEnds = Arrays.copyOf(outerEnds, depth * 2);
+                int length = Math.max(2, depth * 2);
+                outerQueues = Arrays.copyOf(outerQueues, length);
+                outerEnds = Arrays.copyOf(outerEnds, length);
             }
             outerQueues[depth] = queue;
             outerEnds[depth] = end;

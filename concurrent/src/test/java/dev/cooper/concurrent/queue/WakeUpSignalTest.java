@@ -106,17 +106,10 @@ class WakeUpSignalTest {
         assertTimeoutPreemptively(GUARD, () -> {
             MessageQueue<Integer> q = kind.create(2);
             VarHandle top = ((AbstractLockFreeQueue<Integer>) q).notFullTop();
-            int next = 0;
-            while (q.offer(next)) {
-                next++;
-            }
+            int next = fillUp(q);
             for (int round = 0; round < ROUNDS; round++) {
                 int element = next++;
-                Actor producer = Actor.start("producer", () -> {
-                    q.put(element);
-                    return null;
-                });
-                awaitRegistered(top, q, producer);
+                Actor producer = parkedPut(q, top, element);
                 int expected = element - q.capacity();
                 assertEquals(expected, removal.remove(q), "FIFO order");
                 assertNull(top.getVolatile(q),
@@ -139,17 +132,10 @@ class WakeUpSignalTest {
             VarHandle top = ((AbstractLockFreeQueue<Integer>) q).notFullTop();
             MessageQueue<Integer> full = QueueKind.SPSC_ARRAY.create(1);
             full.offer(-1);
-            int next = 0;
-            while (q.offer(next)) {
-                next++;
-            }
+            int next = fillUp(q);
             for (int round = 0; round < ROUNDS; round++) {
                 int element = next++;
-                Actor producer = Actor.start("producer", () -> {
-                    q.put(element);
-                    return null;
-                });
-                awaitRegistered(top, q, producer);
+                Actor producer = parkedPut(q, top, element);
                 List<Object> stackAfterWait = new ArrayList<>();
                 q.drain(e -> {
                     try {
@@ -168,6 +154,25 @@ class WakeUpSignalTest {
 
     static Stream<QueueKind> runGivingKinds() {
         return Stream.of(QueueKind.SPSC_ARRAY, QueueKind.MPSC_ARRAY);
+    }
+
+    /** Fills {@code q} with 0, 1, ...; returns the next element. */
+    private static int fillUp(MessageQueue<Integer> q) {
+        int next = 0;
+        while (q.offer(next)) {
+            next++;
+        }
+        return next;
+    }
+
+    /** A producer putting {@code element} into the full {@code q}, once it has registered on {@code top}. */
+    private static Actor parkedPut(MessageQueue<Integer> q, VarHandle top, int element) throws InterruptedException {
+        Actor producer = Actor.start("producer", () -> {
+            q.put(element);
+            return null;
+        });
+        awaitRegistered(top, q, producer);
+        return producer;
     }
 
     /**
