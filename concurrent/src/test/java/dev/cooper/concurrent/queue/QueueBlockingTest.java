@@ -31,6 +31,7 @@ class QueueBlockingTest {
     private static final Duration GUARD = Duration.ofSeconds(60);
 
     @AllKinds
+    @RefusedByRoleCheck("a thread started after the test filled the queue takes the producer role")
     void putWaitsWhileFullUntilATakeMakesRoom(QueueKind kind) {
         guard(() -> {
             MessageQueue<Integer> q = kind.create(2);
@@ -113,6 +114,7 @@ class QueueBlockingTest {
     }
 
     @AllKinds
+    @RefusedByRoleCheck("a thread started after the test filled the queue takes the producer role")
     void timedOfferSucceedsWhenRoomAppearsBeforeTheDeadline(QueueKind kind) {
         guard(() -> {
             MessageQueue<Integer> q = kind.create(1);
@@ -170,6 +172,7 @@ class QueueBlockingTest {
     }
 
     @AllKinds
+    @RefusedByRoleCheck("a thread started after the test filled the queue takes the producer role")
     void interruptWhileWaitingInPutThrowsAndInsertsNothing(QueueKind kind) {
         if (kind.bounded()) {
             interruptWhileWaitingToInsert(kind, q -> q.put(-1));
@@ -177,6 +180,7 @@ class QueueBlockingTest {
     }
 
     @AllKinds
+    @RefusedByRoleCheck("a thread started after the test filled the queue takes the producer role")
     void interruptWhileWaitingInTimedOfferThrowsAndInsertsNothing(QueueKind kind) {
         if (kind.bounded()) {
             interruptWhileWaitingToInsert(kind, q -> q.offer(-1, 1, TimeUnit.DAYS));
@@ -290,6 +294,7 @@ class QueueBlockingTest {
     }
 
     @AllKinds
+    @RefusedByRoleCheck("a thread started after the test filled the queue takes the producer role")
     void everyWaitingProducerIsWokenByATake(QueueKind kind) {
         guard(() -> {
             MessageQueue<Integer> q = kind.create(1);
@@ -318,6 +323,7 @@ class QueueBlockingTest {
     // ---- waiters woken by the batch forms and clear ----
 
     @AllKinds
+    @RefusedByRoleCheck("a thread started after the test filled the queue takes the producer role")
     void drainWakesEveryWaitingProducerItMadeRoomFor(QueueKind kind) {
         if (kind.bounded()) {
             producersWokenBy(kind, q -> assertEquals(2, q.drain(e -> { }, 2)), true);
@@ -329,6 +335,7 @@ class QueueBlockingTest {
      * producer put meanwhile; a lock-based kind's {@code clear} holds the locks and cannot.
      */
     @AllKinds
+    @RefusedByRoleCheck("a thread started after the test filled the queue takes the producer role")
     void clearWakesEveryWaitingProducer(QueueKind kind) {
         if (kind.bounded()) {
             producersWokenBy(kind, MessageQueue::clear, !kind.lockFree());

@@ -66,6 +66,7 @@ class QueueConcurrentContractTest {
     }
 
     @AllKinds
+    @RefusedByRoleCheck("a thread started after the test filled the queue takes the producer role")
     void iteratorSeesEveryElementPresentAtItsCreationWhileAProducerAppends(QueueKind kind) {
         guard(() -> {
             MessageQueue<Integer> q = kind.create(64);

@@ -102,6 +102,7 @@ class WakeUpSignalTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("removalsOnBoundedLockFreeKinds")
+    @RefusedByRoleCheck("a thread started after the test filled the queue takes the producer role")
     void aRemovalWakesAParkedPutBeforeItReturns(QueueKind kind, String call, Removal removal) {
         assertTimeoutPreemptively(GUARD, () -> {
             MessageQueue<Integer> q = kind.create(2);
@@ -126,6 +127,7 @@ class WakeUpSignalTest {
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("runGivingKinds")
+    @RefusedByRoleCheck("a thread started after the test filled the queue takes the producer role")
     void aGiveBackForAWaitElsewhereWakesAParkedPut(QueueKind kind) {
         assertTimeoutPreemptively(GUARD, () -> {
             MessageQueue<Integer> q = kind.create(16);
