@@ -1,5 +1,6 @@
 package dev.cooper.concurrent.channel;
 
+import dev.cooper.concurrent.internal.HeldRunAccess;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
@@ -71,6 +72,10 @@ final class ChannelLock extends ChannelLockFields {
                 return;
             }
         }
+        // About to park, for as long as the holder takes (longer if it is descheduled): a run
+        // that a queue's drain holds for this thread goes back to its producers first
+        // (decision 0030). The spin above holds it, as a spin is bounded.
+        HeldRunAccess.giveBackHeldRun();
         acquire(1);
     }
 

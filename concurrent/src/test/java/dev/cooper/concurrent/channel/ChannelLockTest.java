@@ -4,11 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cooper.concurrent.queue.HeldRuns;
+import dev.cooper.concurrent.queue.MessageQueue;
+import dev.cooper.concurrent.queue.QueueKind;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@link ChannelLock} as a lock, apart from the channels that use it: it excludes (also
@@ -80,4 +86,28 @@ class ChannelLockTest {
         contender.join();
         assertFalse(lock.hasQueuedThreads());
     }
+
+    /**
+     * A thread that parks on the lock from inside the consumer of a {@code SPSC_ARRAY} or
+     * {@code MPSC_ARRAY} drain gives the run that drain holds back first (decision 0030): the
+     * holder lets go of the lock only once the drained queue's size shows it, and otherwise
+     * after a guard, which fails the test.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = QueueKind.class, names = {"SPSC_ARRAY", "MPSC_ARRAY"})
+    void aThreadThatParksForItGivesBackTheRunItsDrainHolds(QueueKind drained) throws InterruptedException {
+        ChannelLock lock = new ChannelLock();
+        MessageQueue<Integer> q = HeldRuns.filled(drained);
+        lock.lock();
+        Thread contender = Thread.ofPlatform().daemon(true).start(() -> q.drain(e -> {
+            lock.lock();
+            lock.unlock();
+        }, 1));
+        boolean givenBack = HeldRuns.awaitSize(q, 15, Duration.ofSeconds(5));
+        lock.unlock();
+        contender.join(TimeUnit.SECONDS.toMillis(10));
+        assertFalse(contender.isAlive(), "the contender did not get the lock after the unlock");
+        assertTrue(givenBack, drained + ": the element handed on still counted while its consumer was parked");
+    }
 }
+
