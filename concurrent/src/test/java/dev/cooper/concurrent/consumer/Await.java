@@ -15,8 +15,13 @@ final class Await {
 
     /** Until the platform thread named {@code name} parks (waits, timed or not). */
     static void parked(String name) throws InterruptedException {
-        until(() -> Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name)
-                && (t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING)));
+        until(() -> isParked(name));
+    }
+
+    /** Whether the platform thread named {@code name} is parked (waits, timed or not) now. */
+    static boolean isParked(String name) {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name)
+                && (t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING));
     }
 
     /** Until the group has finished (handled or dead-lettered) {@code n} messages. */
