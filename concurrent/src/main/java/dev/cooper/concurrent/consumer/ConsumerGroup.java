@@ -358,10 +358,11 @@ public final class ConsumerGroup<T> implements AutoCloseable {
     }
 
     /**
-     * Once the latch is open, waits for the threads themselves to end. The latch opens at each
-     * thread's last act, so this takes microseconds; but until a thread has ended, the debug
-     * role check ({@code -Dcooper.queue.checkThreads=true}) counts it as still holding its queue
-     * roles, and the caller (or the close, taking over the worker queues) would be refused.
+     * Once the latch is open, waits for the threads themselves to end. Each thread opens its
+     * share of the latch as its last act, so this wait only covers the thread's exit; but until
+     * a thread has ended, the debug role check ({@code -Dcooper.queue.checkThreads=true}) counts
+     * it as still holding its queue roles, and the caller (or the close, taking over the worker
+     * queues) would be refused ({@code GroupCloseUnderRoleCheckTest}).
      */
     private void joinThreads() throws InterruptedException {
         for (GroupThread<T> t : threads) {

@@ -2,11 +2,8 @@ package dev.cooper.concurrent.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The debug role check ({@code -Dcooper.queue.checkThreads=true}) for every {@link QueueKind}:
@@ -20,17 +17,7 @@ class QueueRoleCheckTest {
 
     @AllKinds
     void debugRoleCheckRefusesASecondLiveThreadOnEachSingleRole(QueueKind kind) {
-        assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
-            String java = ProcessHandle.current().info().command().orElse("java");
-            Process process = new ProcessBuilder(java, "-Dcooper.queue.checkThreads=true",
-                    "-cp", System.getProperty("java.class.path"),
-                    RoleCheckProbe.class.getName(), kind.name())
-                    .redirectErrorStream(true)
-                    .start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(process.waitFor(1, TimeUnit.MINUTES), "probe did not finish");
-            assertEquals(0, process.exitValue(), output);
-            assertEquals(RoleCheckProbe.expectedReport(kind), output.strip());
-        });
+        assertTimeoutPreemptively(Duration.ofMinutes(2), () ->
+                assertEquals(RoleCheckProbe.expectedReport(kind), RoleCheckJvm.run(RoleCheckProbe.class, kind.name())));
     }
 }
