@@ -18,7 +18,8 @@ import org.jctools.queues.varhandle.SpscVarHandleArrayQueue;
 /**
  * The queues the benchmarks compare, by the name a {@code @Param} gives: a {@link QueueKind}
  * constant ({@code SPSC_ARRAY}), or a baseline prefixed by its library ({@code jdk.},
- * {@code jctools.}, {@code agrona.}).
+ * {@code jctools.}, {@code agrona.}), or {@code floor.spscRing} ({@link SpscRingFloor}: the
+ * SPSC ring without what lets a thread wait, not in any default parameter list).
  *
  * <p>JCTools comes in two builds of the same algorithms: {@code jctools-core}'s
  * {@code org.jctools.queues} classes use the JDK's internal unsafe memory access, and
@@ -63,6 +64,7 @@ final class Queues {
     private static Queue<Message> jctoolsOrKind(String name, int capacity) {
         return switch (name) {
             case "jctools.SpscArrayQueue" -> new SpscVarHandleArrayQueue<>(capacity);
+            case "floor.spscRing" -> new SpscRingFloor<>(capacity);
             case "jctools.MpscArrayQueue" -> new MpscVarHandleArrayQueue<>(capacity);
             case "jctools.SpmcArrayQueue" -> new SpmcVarHandleArrayQueue<>(capacity);
             case "jctools.MpmcArrayQueue" -> new MpmcVarHandleArrayQueue<>(capacity);
