@@ -5,14 +5,22 @@
 # "The VM's two states"), JMH's own -f N runs all forks of one configuration before the next,
 # and a state change between them reads as a difference between the configurations.
 #
-# usage: benchmarks/paired-rounds.sh [-n ROUNDS] [-m METRIC] [-o DIR] LABEL 'JAR ARGS' [LABEL 'JAR ARGS']...
+# usage: benchmarks/paired-rounds.sh [-n ROUNDS] [-m METRIC] [-o DIR] [-t MIN] LABEL 'JAR ARGS' [LABEL 'JAR ARGS']...
+#        benchmarks/paired-rounds.sh -s -o DIR [-t MIN]
 #   ROUNDS  rounds to run (default 6)
 #   METRIC  'primary' (default): the mean of the measured iterations' scores; or the name of a
 #           secondary result such as pollsMade, reported in millions
 #   DIR     where each fork's JMH output is kept (default: a new temporary directory)
+#   MIN     compare two forks of a round only if both scored at least MIN (default 0): a way to
+#           keep the rounds where both ran in the same state (RESULTS.md, "The VM's two states")
+#   -s      run nothing: summarise DIR/rounds.tsv of an earlier run again, say with another MIN
 #   JAR ARGS  the benchmark jar, then JMH arguments for that configuration; common settings
-#           such as -wi 3 -i 3 -w 1s -r 1s go into each
-# Prints one line per fork (round, label, score), then each label's median and its range.
+#           such as -wi 3 -i 3 -w 1s -r 1s go into each. It is split at spaces, so pass a JVM
+#           flag that holds spaces as a file: -jvmArgsAppend -XX:Flags=FILE, one flag a line
+#           without its -XX: (+UnlockExperimentalVMOptions, then OptoLoopAlignment=64)
+# Prints one line per fork (round, label, score), then each label's median and its range, then
+# each later label's ratio to the first label, round by round: the median, the rounds where it
+# was above 1, and the range.
 #
 # Example, cooper's SPSC ring against JCTools' in alternating forks:
 #   J=benchmarks/target/benchmarks.jar
@@ -24,18 +32,61 @@ set -euo pipefail
 rounds=6
 metric=primary
 dir=
-while getopts "n:m:o:" opt; do
+min=0
+summarise_only=false
+while getopts "n:m:o:t:s" opt; do
   case $opt in
     n) rounds=$OPTARG ;;
     m) metric=$OPTARG ;;
     o) dir=$OPTARG ;;
-    *) sed -n '8,16p' "$0" >&2; exit 2 ;;
+    t) min=$OPTARG ;;
+    s) summarise_only=true ;;
+    *) sed -n '8,25p' "$0" >&2; exit 2 ;;
   esac
 done
 shift $((OPTIND - 1))
+
+# Each label's median and range, then each later label against the first, per round.
+summarise() {
+  local results=$1 what=$2
+  local labels
+  labels=$(awk -F'\t' '!seen[$2]++ { print $2 }' "$results")
+  echo "medians ($what; forks in $(dirname "$results")):"
+  for label in $labels; do
+    awk -F'\t' -v l="$label" '$2 == l && $3 != "NA" { print $3 }' "$results" | sort -g | awk -v l="$label" '
+      { v[NR] = $1 }
+      END { if (NR) printf "  %-12s %8.1f  (%s .. %s, %d forks)\n", l, (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2), v[1], v[NR], NR }'
+  done
+  local first
+  first=$(echo "$labels" | head -n 1)
+  echo "per-round ratios to $first (rounds where both scored at least $min):"
+  for label in $(echo "$labels" | tail -n +2); do
+    awk -F'\t' -v l="$label" -v f="$first" -v min="$min" '
+      $3 != "NA" && $3 + 0 >= min + 0 && ($2 == l || $2 == f) { score[$1, $2] = $3; rounds[$1] = 1 }
+      END {
+        for (r in rounds) {
+          if ((r, l) in score && (r, f) in score) { print score[r, l] / score[r, f] }
+        }
+      }' "$results" | sort -g | awk -v l="$label" -v f="$first" '
+      { v[NR] = $1; if ($1 > 1) above++ }
+      END {
+        if (!NR) { printf "  %-12s no round with both\n", l "/" f; exit }
+        printf "  %-12s median %.3f, above 1 in %d of %d rounds (%.2f .. %.2f)\n", l "/" f,
+          (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2), above, NR, v[1], v[NR] }'
+  done
+}
+
+if $summarise_only; then
+  if [[ -z $dir || ! -f $dir/rounds.tsv ]]; then
+    echo "-s needs -o DIR of an earlier run (DIR/rounds.tsv)" >&2
+    exit 2
+  fi
+  summarise "$dir/rounds.tsv" "as recorded"
+  exit 0
+fi
 if (( $# == 0 || $# % 2 != 0 )); then
   echo "expected LABEL 'JAR ARGS' pairs" >&2
-  sed -n '8,16p' "$0" >&2
+  sed -n '8,25p' "$0" >&2
   exit 2
 fi
 dir=${dir:-$(mktemp -d)}
@@ -76,10 +127,4 @@ for round in $(seq 1 "$rounds"); do
   done
 done
 
-echo "medians ($metric; forks in $dir):"
-for ((i = 1; i <= $#; i += 2)); do
-  label=${!i}
-  awk -F'\t' -v l="$label" '$2 == l && $3 != "NA" { print $3 }' "$results" | sort -g | awk -v l="$label" '
-    { v[NR] = $1 }
-    END { if (NR) printf "  %-12s %8.1f  (%s .. %s, %d forks)\n", l, (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2), v[1], v[NR], NR }'
-done
+summarise "$results" "$metric"
