@@ -134,8 +134,10 @@ abstract class SpscRingFloorCold<E> extends SpscRingFloorPad0<E> {
 }
 
 /*
- * Each padding is a class of its own: HotSpot lays out a class's fields by size, longs first,
- * so a pad declared in the same class as an index would end up after it, not around it.
+ * Each padding is a class of its own: HotSpot lays out a class's fields longs first and puts
+ * small ones into gaps, so pads declared in the same class as the fields they should isolate
+ * end up beside them, not around them (a first build put buffer on the producer's line that
+ * way: RESULTS.md, "Twenty-first session").
  */
 
 /** Padding between the read-only fields and the producer's line. */
