@@ -235,14 +235,29 @@ abstract class AbstractArrayQueue<E> extends ArrayQueuePad2<E> {
 
     /**
      * The slots; a slot holds null, {@link #GAP}, or exactly one element (never the same one
-     * twice). Its
-     * length is a power of two, so {@code buffer.length - 1} is the index mask.
+     * twice). The ring is {@code buffer[pad, pad + capacity())}, its length a power of two,
+     * with {@link #pad} unused slots on either side; with no pad, {@code buffer.length - 1} is
+     * the index mask.
      */
     final Object[] buffer;
 
+    /**
+     * Unused slots before the ring and after it: 0, or {@code SPSC_ARRAY}'s
+     * {@code SpscArrayQueue.PAD}. They keep the array's header, whose length every bounds check
+     * reads, off the lines that the two sides write, and the ring's last line off the next
+     * object in the heap (benchmarks/RESULTS.md, "Twenty-second session"). Kinds with no pad
+     * index with {@link #offset}.
+     */
+    final int pad;
+
     AbstractArrayQueue(int capacity, boolean fencedInsert, boolean fencedRemove) {
+        this(capacity, 0, fencedInsert, fencedRemove);
+    }
+
+    AbstractArrayQueue(int capacity, int pad, boolean fencedInsert, boolean fencedRemove) {
         super(fencedInsert, fencedRemove);
-        this.buffer = new Object[roundToPowerOfTwo(capacity)];
+        this.pad = pad;
+        this.buffer = new Object[roundToPowerOfTwo(capacity) + 2 * pad];
     }
 
     /**
@@ -256,7 +271,7 @@ abstract class AbstractArrayQueue<E> extends ArrayQueuePad2<E> {
     }
 
     /**
-     * The slot of {@code index} in {@code buffer}. The mask is taken from the array's own
+     * The slot of {@code index} in {@code buffer}, for kinds with no {@link #pad}. The mask is taken from the array's own
      * length rather than from a field: the JIT then knows the result is below the length, and
      * the bounds check of the access that follows shrinks to a test that the length is not 0
      * (decision 0005; perfasm shows a second access to the same slot still compiling a full
@@ -264,6 +279,11 @@ abstract class AbstractArrayQueue<E> extends ArrayQueuePad2<E> {
      */
     static int offset(long index, Object[] buffer) {
         return (int) index & (buffer.length - 1);
+    }
+
+    /** The slot of {@code index} in {@link #buffer}, for any kind; off the hot paths. */
+    final int slot(long index) {
+        return pad + ((int) index & (capacity() - 1));
     }
 
     /**
@@ -278,7 +298,7 @@ abstract class AbstractArrayQueue<E> extends ArrayQueuePad2<E> {
     /** The ring's length: the capacity asked for, rounded up to a power of two. */
     @Override
     public final int capacity() {
-        return buffer.length;
+        return buffer.length - 2 * pad;
     }
 
     /**
@@ -299,7 +319,7 @@ abstract class AbstractArrayQueue<E> extends ArrayQueuePad2<E> {
             after = acquireConsumerIndex();
             if (before == after) {
                 long size = producer - after;
-                return size <= 0 ? 0 : (int) Math.min(size, buffer.length);
+                return size <= 0 ? 0 : (int) Math.min(size, capacity());
             }
         }
     }
@@ -338,7 +358,7 @@ abstract class AbstractArrayQueue<E> extends ArrayQueuePad2<E> {
         long consumer = acquireConsumerIndex();
         long producer = acquireProducerIndex();
         // The elements present at creation sit at most one ring length below the producer.
-        return new Itr(Math.max(consumer, producer - buffer.length), producer);
+        return new Itr(Math.max(consumer, producer - capacity()), producer);
     }
 
     private final class Itr implements Iterator<E> {
@@ -359,7 +379,7 @@ abstract class AbstractArrayQueue<E> extends ArrayQueuePad2<E> {
          */
         private E advance() {
             while (index < end) {
-                E e = acquireElement(buffer, offset(index++, buffer));
+                E e = acquireElement(buffer, slot(index++));
                 if (e != null && e != GAP) {
                     return e;
                 }

@@ -25,7 +25,9 @@ import java.util.function.Supplier;
  * {@code size() == capacity()}. {@code size()} is exact when the queue is quiescent and
  * always within {@code [0, capacity()]}. Iteration is weakly consistent; the iterator's
  * {@code remove} and {@link #remove(Object)} throw {@link UnsupportedOperationException}.
- * Inserting and removing allocate nothing.
+ * Inserting and removing allocate nothing. Besides the ring, the array holds 64 unused slots,
+ * 32 on either side, which keep both sides' writes off the cache line where every access
+ * reads the array's length.
  *
  * @param <E> the type of the elements
  */
@@ -63,7 +65,8 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
      *
      * Departures: the indices are kept although the slots alone decide empty/full, because
      * size(), isEmpty() and the iterator need them; each side writes only its own index, with a
-     * release store (no CAS anywhere). The probe distance is capacity/4, at most 4096 slots;
+     * release store (no CAS anywhere). The slot of index i is buffer[PAD + (i & mask)]: the
+     * ring sits between two runs of PAD unused slots (decision 0033). The probe distance is capacity/4, at most 4096 slots;
      * a run, and a probe's grant, one slot more.
      *
      * Invariants (I = producerIndex, O = consumerIndex):
@@ -88,10 +91,21 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
      *   still finds the ring full, as size() says.
      */
 
+    /**
+     * Unused slots on either side of the ring ({@link #pad}): 128 bytes with compressed
+     * references, two cache lines. Without them the array's header line, whose length both
+     * sides read for the bounds check of every access, also held the ring's first slots, which
+     * the two sides write once a lap. With them, the VM's slow state (cores far apart) ran
+     * 3-13% faster in paired rounds (medians of four runs, ahead in 19 of 20 rounds) and the
+     * fast state level (decision 0033). A constant, so that the JIT folds it into each access's
+     * address.
+     */
+    static final int PAD = 32;
+
     /** Slots the producer probes ahead of its index. */
     private final int lookAhead;
     /**
-     * {@code buffer.length - 1}. The hot paths index with this field rather than with the
+     * {@code capacity() - 1}. The hot paths index with this field rather than with the
      * array's length (decision 0005's default for the array kinds); with the consumer's store
      * order below, this ran 3% faster in paired rounds (benchmarks/RESULTS.md, "SPSC in paired
      * rounds").
@@ -110,9 +124,9 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
      * @throws IllegalArgumentException if {@code capacity < 1} or {@code capacity > 2^30}
      */
     public SpscArrayQueue(int capacity) {
-        super(capacity, false, false);
-        this.mask = buffer.length - 1;
-        this.lookAhead = quarterRing(buffer.length);
+        super(capacity, PAD, false, false);
+        this.mask = capacity() - 1;
+        this.lookAhead = quarterRing(capacity());
         this.freeRun = lookAhead + 1;
     }
 
@@ -179,17 +193,17 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
         long ahead = index + lookAhead;
         // Acquire: a null here was written by the consumer after it read the old element; the
         // free slots below it follow (the consumer frees in index order).
-        if (acquireElement(buffer, (int) ahead & mask) == null) {
+        if (acquireElement(buffer, PAD + ((int) ahead & mask)) == null) {
             plainProducerLimit(ahead + 1);
             return true;
         }
-        return lookAhead > 0 && acquireElement(buffer, (int) index & mask) == null;
+        return lookAhead > 0 && acquireElement(buffer, PAD + ((int) index & mask)) == null;
     }
 
     /** Publishes {@code e} at {@code index}, a slot known to be free. */
     private void insert(Object[] buffer, long index, E e) {
         // Release: the consumer's acquire of the slot then sees the element's contents.
-        releaseElement(buffer, (int) index & mask, e);
+        releaseElement(buffer, PAD + ((int) index & mask), e);
         // Release, after the element: a reader that sees the index sees the element.
         releaseProducerIndex(index + 1);
     }
@@ -203,7 +217,7 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
         Object[] buffer = this.buffer;
         // Plain: only this thread writes the consumer index.
         long index = plainConsumerIndex();
-        int offset = (int) index & mask;
+        int offset = PAD + ((int) index & mask);
         // Acquire: pairs with the producer's release of the element.
         E e = acquireElement(buffer, offset);
         if (e == null) {
@@ -247,7 +261,7 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
             while (index - start < limit) {
                 // Acquire: pairs with the producer's release of the element. The slots read and
                 // not yet freed stay non-null, so the producer cannot refill them.
-                E e = acquireElement(buffer, (int) index & mask);
+                E e = acquireElement(buffer, PAD + ((int) index & mask));
                 if (e == null) {
                     break;
                 }
@@ -287,7 +301,7 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
             // Release: ordered after this thread's read of the element (the acquire that read it
             // already keeps the store after it). The producer may refill the slot from here on;
             // it probes in index order, so freeing oldest first never shows it a gap.
-            releaseElement(buffer, (int) i & mask, null);
+            releaseElement(buffer, PAD + ((int) i & mask), null);
         }
         // Release, after the nulls: a reader that sees the new index sees the slots free.
         releaseConsumerIndex(to);
@@ -326,6 +340,6 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
             consumerCheck.check();
         }
         // Plain own index; acquire of the slot as in poll.
-        return acquireElement(buffer, (int) plainConsumerIndex() & mask);
+        return acquireElement(buffer, PAD + ((int) plainConsumerIndex() & mask));
     }
 }
