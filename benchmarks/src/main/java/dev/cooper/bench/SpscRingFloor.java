@@ -10,10 +10,12 @@ import java.util.Iterator;
  * ({@code impl=floor.spscRing} in {@link QueueThroughput}): the same ring, the same probe ahead
  * and the same memory orderings, without what lets a thread wait. It has no waiter checks
  * (the load of a waiter stack's top after each insert and each removal), no role check, no
- * blocking calls, no drain runs and no class hierarchy shared with other kinds. It serves one
- * producer thread and one consumer thread, and its {@code size} is a snapshot. It measures
- * what the ring alone costs in the harness where {@code SPSC_ARRAY} is set against JCTools'
- * {@code SpscArrayQueue}, which cannot block either (RESULTS.md, "Twenty-first session").
+ * blocking calls, no drain runs and no class hierarchy shared with other kinds. Its ring sits
+ * between 32 unused slots on either side inside its array, as {@code SPSC_ARRAY}'s does since
+ * decision 0033 (RESULTS.md, "Twenty-second session"). It serves one producer thread and one
+ * consumer thread, and its {@code size} is a snapshot. It measures what the ring alone costs
+ * in the harness where {@code SPSC_ARRAY} is set against JCTools' {@code SpscArrayQueue},
+ * which cannot block either (RESULTS.md, "Twenty-first session").
  *
  * @param <E> the type of the elements
  */
@@ -47,7 +49,7 @@ public final class SpscRingFloor<E> extends SpscRingFloorFields<E> {
             return false;
         }
         // Release: the consumer's acquire of the slot then sees the element's contents.
-        ELEMENT.setRelease(buffer, (int) index & mask, e);
+        ELEMENT.setRelease(buffer, PAD + ((int) index & mask), e);
         // Release, after the element: a reader of the index sees the element.
         PRODUCER_INDEX.setRelease(this, index + 1);
         return true;
@@ -58,11 +60,11 @@ public final class SpscRingFloor<E> extends SpscRingFloorFields<E> {
         long ahead = index + lookAhead;
         // Acquire: a null here was written after the consumer read that slot's element, and
         // the consumer frees slots in index order, so every slot up to it is free too.
-        if (ELEMENT.getAcquire(buffer, (int) ahead & mask) == null) {
+        if (ELEMENT.getAcquire(buffer, PAD + ((int) ahead & mask)) == null) {
             PRODUCER_LIMIT.set(this, ahead + 1);
             return true;
         }
-        return lookAhead > 0 && ELEMENT.getAcquire(buffer, (int) index & mask) == null;
+        return lookAhead > 0 && ELEMENT.getAcquire(buffer, PAD + ((int) index & mask)) == null;
     }
 
     @Override
@@ -71,7 +73,7 @@ public final class SpscRingFloor<E> extends SpscRingFloorFields<E> {
         Object[] buffer = this.buffer;
         // Plain: only this thread writes the consumer index.
         long index = (long) CONSUMER_INDEX.get(this);
-        int offset = (int) index & mask;
+        int offset = PAD + ((int) index & mask);
         // Acquire: pairs with the producer's release of the element.
         E e = (E) ELEMENT.getAcquire(buffer, offset);
         if (e == null) {
@@ -87,7 +89,7 @@ public final class SpscRingFloor<E> extends SpscRingFloorFields<E> {
     @Override
     @SuppressWarnings("unchecked")
     public E peek() {
-        return (E) ELEMENT.getAcquire(buffer, (int) (long) CONSUMER_INDEX.get(this) & mask);
+        return (E) ELEMENT.getAcquire(buffer, PAD + ((int) (long) CONSUMER_INDEX.get(this) & mask));
     }
 
     /** A snapshot: the producer index less the consumer index, read one after the other. */
@@ -95,7 +97,7 @@ public final class SpscRingFloor<E> extends SpscRingFloorFields<E> {
     public int size() {
         long consumer = (long) CONSUMER_INDEX.getAcquire(this);
         long producer = (long) PRODUCER_INDEX.getAcquire(this);
-        return (int) Math.max(0, Math.min(producer - consumer, buffer.length));
+        return (int) Math.max(0, Math.min(producer - consumer, mask + 1));
     }
 
     /** The benchmarks that use this floor never iterate it. */
@@ -119,6 +121,10 @@ abstract class SpscRingFloorPad0<E> extends AbstractQueue<E> {
 
 /** The read-only fields. */
 abstract class SpscRingFloorCold<E> extends SpscRingFloorPad0<E> {
+    /** Unused slots on either side of the ring inside {@link #buffer}. */
+    static final int PAD = 32;
+
+    /** The ring is {@code buffer[PAD, PAD + mask + 1)}. */
     final Object[] buffer;
     final int mask;
     final int lookAhead;
@@ -127,7 +133,7 @@ abstract class SpscRingFloorCold<E> extends SpscRingFloorPad0<E> {
         if (capacity < 1 || Integer.bitCount(capacity) != 1) {
             throw new IllegalArgumentException("capacity must be a power of two: " + capacity);
         }
-        buffer = new Object[capacity];
+        buffer = new Object[capacity + 2 * PAD];
         mask = capacity - 1;
         lookAhead = Math.min(capacity / 4, 4096);
     }
