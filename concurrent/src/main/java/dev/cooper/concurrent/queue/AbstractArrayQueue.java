@@ -271,11 +271,12 @@ abstract class AbstractArrayQueue<E> extends ArrayQueuePad2<E> {
     }
 
     /**
-     * The slot of {@code index} in {@code buffer}, for kinds with no {@link #pad}. The mask is taken from the array's own
-     * length rather than from a field: the JIT then knows the result is below the length, and
-     * the bounds check of the access that follows shrinks to a test that the length is not 0
-     * (decision 0005; perfasm shows a second access to the same slot still compiling a full
-     * check). SpscArrayQueue measured faster with a mask field and keeps one instead.
+     * The slot of {@code index} in {@code buffer}, for kinds with no {@link #pad}. The mask is
+     * taken from the array's own length rather than from a field: the JIT then knows the result
+     * is below the length, and the bounds check of the access that follows shrinks to a test
+     * that the length is not 0 (decision 0005; perfasm shows a second access to the same slot
+     * still compiling a full check). SpscArrayQueue measured faster with a mask field and keeps
+     * one instead.
      */
     static int offset(long index, Object[] buffer) {
         return (int) index & (buffer.length - 1);

@@ -66,8 +66,8 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
      * Departures: the indices are kept although the slots alone decide empty/full, because
      * size(), isEmpty() and the iterator need them; each side writes only its own index, with a
      * release store (no CAS anywhere). The slot of index i is buffer[PAD + (i & mask)]: the
-     * ring sits between two runs of PAD unused slots (decision 0033). The probe distance is capacity/4, at most 4096 slots;
-     * a run, and a probe's grant, one slot more.
+     * ring sits between two runs of PAD unused slots (decision 0033). The probe distance is
+     * capacity/4, at most 4096 slots; a run, and a probe's grant, one slot more.
      *
      * Invariants (I = producerIndex, O = consumerIndex):
      * - O <= I <= O + capacity, as seen by the owning threads; the slot of index i holds the
