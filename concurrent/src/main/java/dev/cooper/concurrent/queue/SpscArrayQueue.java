@@ -96,9 +96,10 @@ public final class SpscArrayQueue<E> extends AbstractArrayQueue<E> {
      * references, two cache lines. Without them the array's header line, whose length both
      * sides read for the bounds check of every access, also held the ring's first slots, which
      * the two sides write once a lap. With them, the VM's slow state (cores far apart) ran
-     * 3-13% faster in paired rounds (medians of four runs, ahead in 19 of 20 rounds) and the
-     * fast state level (decision 0033). A constant, so that the JIT folds it into each access's
-     * address.
+     * 3-13% faster in paired rounds (medians of four runs, three of a probe build with the same
+     * hot paths and one of this class; ahead in 19 of 20 rounds) and the fast state level
+     * (decision 0033). The hot paths use this constant, not the {@code pad} field, so no access
+     * loads it.
      */
     static final int PAD = 32;
 
